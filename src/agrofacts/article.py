@@ -1,0 +1,115 @@
+"""Articles: reading them, and the facts about them that are not figures.
+
+An :class:`Article` is the decoded text plus what the page says about
+itself: the publisher it names (data/publishers.csv) and the publication
+date it prints (data/published.jsonl). ``body_blocks`` gives the
+paragraphs of the article proper, furniture left out by span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .errors import RuleFileError
+from .furniture import furniture_spans
+from .resources import read_csv, read_jsonl
+
+#: How far into the text the publication-date rules look: the header, not the body.
+HEADER_CHARS = 2000
+#: Paragraphs are lines, except a line that stops mid-sentence and runs on in lowercase.
+SOFT_WRAP = re.compile(r"[^\s.!?:;\"”')\]]\r?\n(?=[a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Article:
+    doc: str
+    text: str
+    source: str = ""
+    published: str = ""
+
+
+@cache
+def _publishers() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r["pattern"], re.MULTILINE), r["name"])
+                 for r in read_csv("publishers.csv", ("pattern", "name")))
+
+
+@cache
+def _published_rules() -> tuple[re.Pattern, ...]:
+    out = []
+    for rec in read_jsonl("published.jsonl", {"id", "pattern"}, {"note"}):
+        pattern = re.compile(rec["pattern"], re.MULTILINE)
+        if not {"y", "m", "d"} <= set(pattern.groupindex):
+            raise RuleFileError(f"published.jsonl: rule {rec['id']!r} needs groups y, m and d")
+        out.append(pattern)
+    return tuple(out)
+
+
+def find_source(text: str) -> str:
+    """The publisher the page names first, else ''."""
+    best = None
+    for pattern, name in _publishers():
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else ""
+
+
+def find_published(text: str) -> str:
+    """The publication date the page prints in its header, ISO, else ''."""
+    head = text[:HEADER_CHARS]
+    found = []
+    for pattern in _published_rules():
+        m = pattern.search(head)
+        if m:
+            try:
+                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            found.append((m.start(), day.isoformat()))
+    return min(found)[1] if found else ""
+
+
+def body_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of the article proper, trimmed of white space."""
+    cuts = sorted((s, e) for s, e, _ in furniture_spans(text))
+    pieces = []
+    pos = 0
+    for s, e in cuts:
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(text):
+        pieces.append((pos, len(text)))
+    blocks = []
+    for start, end in pieces:
+        blocks.extend(_paragraphs(text, start, end))
+    return blocks
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    para_start = start
+    i = start
+    while i < end:
+        nl = text.find("\n", i, end)
+        if nl == -1:
+            break
+        back = 2 if nl - 1 >= start and text[nl - 1] == "\r" else 1
+        if not SOFT_WRAP.match(text, max(nl - back, start), end):
+            out.append((para_start, nl))
+            para_start = nl + 1
+        i = nl + 1
+    out.append((para_start, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,110 @@
+"""Reading a number in its context: the words that bound, price or disqualify it.
+
+``read_number`` is shared by the quantity and count rules. It parses the
+number at a token, then looks left for a currency sign and a qualifier
+("more than", "about") and right for a range ("10 to 20", "between 5 and 8",
+"3-5"). It returns None for numbers that are labels, not quantities
+("No. 1", "top 100"), or pieces of phone numbers and IDs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from .lexicon import Currency, Lexicons
+from .numerals import NumberMatch, parse_number
+
+
+@dataclass(frozen=True)
+class Reading:
+    start: int  # first token of the figure: qualifier, currency sign or number
+    num: NumberMatch
+    end: int  # just past the number, or past the range's upper end
+    value: Decimal
+    value_max: Decimal | None
+    qualifier: str
+    currency: Currency | None  # a sign before the number: "$", "HK$", "RMB"
+    million_m: int | None  # a glued "m" after the (last) number: million or metre
+
+
+def words_of(doc: Doc) -> list[str]:
+    return [t.text for t in doc]
+
+
+def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | None:
+    num = parse_number(doc, i, lex.numbers)
+    if num is None or _is_label(doc, i, lex) or _is_code(doc, num):
+        return None
+    start = i
+    currency = None
+    cur = lex.currencies_before.match_ending_at(words, i)
+    if cur is not None:
+        currency, start = cur
+    qualifier = "exact"
+    qual = lex.qualifiers.match_ending_at(words, start)
+    if qual is not None:
+        qualifier, start = qual
+    end, value, value_max, million_m = num.end, num.value, None, num.million_m
+    rng = _range_end(doc, words, num, start, lex)
+    if rng is not None:
+        upper, opened = rng
+        value_max, end, million_m = upper.value, upper.end, upper.million_m
+        if num.scale == 1 and upper.scale > 1:  # "5 to 8 million": the scale covers both
+            value = value * upper.scale
+        qualifier = "range"
+        if opened:
+            start -= 1
+    return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
+
+
+def _is_label(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """'No. 1', 'top 100', 'Line 5': the number names or ranks, it does not measure."""
+    return i > 0 and doc[i - 1].lower_ in lex.label_words
+
+
+def _is_code(doc: Doc, num: NumberMatch) -> bool:
+    """Digits that run into other digits ('555 0100') or hang off a name by a hyphen."""
+    n = len(doc)
+    if num.end < n and doc[num.end].like_num and not num.spelled and doc[num.end].text[0].isdigit():
+        return True
+    i = num.start
+    if i > 0 and doc[i - 1].text[-1:].isdigit() and not num.spelled:
+        return True
+    if i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+        return True  # "Type-2", "Chang'e-5"
+    return False
+
+
+def _range_end(doc: Doc, words: list[str], num: NumberMatch, start: int,
+               lex: Lexicons) -> tuple[NumberMatch, bool] | None:
+    """The upper end of a range after ``num``, and whether 'between' opened it."""
+    j = num.end
+    if j + 1 >= len(doc) or num.million_m is not None:
+        return None
+    sep = doc[j].lower_
+    opened = start > 0 and doc[start - 1].lower_ in lex.words("range_open")
+    if opened:
+        if sep not in lex.words("range_join_between"):
+            return None
+    elif sep not in lex.words("range_join"):
+        return None
+    elif start > 0 and doc[start - 1].lower_ in lex.words("change_from"):
+        return None  # "rose from 5 to 8 percent" is a change, two figures
+    k = j + 1
+    cur = lex.currencies_before.match_at(words, k)
+    if cur is not None:
+        k = cur[1]
+    if k >= len(doc):
+        return None
+    upper = parse_number(doc, k, lex.numbers)
+    if upper is None:
+        return None
+    lower = num.value * upper.scale if num.scale == 1 and upper.scale > 1 else num.value
+    if upper.value <= lower:
+        return None
+    if num.year_like and upper.year_like:
+        return None  # "2016-2020" is a period, for the date rules
+    return upper, opened

@@ -1,0 +1,87 @@
+"""The library API: text in, facts out.
+
+``extract_text`` runs the pipeline over the paragraphs of one article that
+can hold a figure (a cheap scan for digits, number words and currency signs
+skips the rest), then numbers the figures in text order and links
+restatements. ``extract_paths`` does the same for files and folders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .article import Article, body_blocks, find_published, find_source
+from .fact import Fact
+from .figure import SPAN_KEY
+from .pipeline import build_pipeline
+from .reading import iter_articles
+
+WHITESPACE = re.compile(r"\s+")
+
+
+@cache
+def _trigger() -> re.Pattern:
+    """Text that may hold a figure: a digit, a number word or a currency sign."""
+    from .lexicon import lexicons
+
+    lex = lexicons(build_pipeline())
+    words = sorted((w for w in lex.numbers if w.isalpha() and len(w) > 1), key=len, reverse=True)
+    return re.compile(r"\d|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+def extract_text(text: str, doc: str = "-", published: str | None = None,
+                 source: str | None = None) -> list[Fact]:
+    """Facts of one article. ``published``/``source`` override what the page says."""
+    article = Article(
+        doc=doc,
+        text=text,
+        source=find_source(text) if source is None else source,
+        published=(published or find_published(text)),
+    )
+    return extract_article(article)
+
+
+def extract_article(article: Article) -> list[Fact]:
+    text = article.text
+    nlp = build_pipeline()
+    trigger = _trigger()
+    blocks = [(s, e) for s, e in body_blocks(text) if trigger.search(text, s, e)]
+    found = []
+    for (start, _end), parsed in zip(blocks, nlp.pipe(text[s:e] for s, e in blocks), strict=True):
+        found.extend(_figures(parsed, start))
+    found.sort(key=lambda f: (f[0], f[1]))
+    number_of = {start: n for n, (start, *_rest) in enumerate(found, start=1)}
+    facts = []
+    for n, (start, end, fig, sentence) in enumerate(found, start=1):
+        facts.append(Fact(
+            doc=article.doc, source=article.source, published=article.published, fact=n,
+            kind=fig.kind, text=text[start:end], value=fig.value, value_max=fig.value_max,
+            unit=fig.unit, qualifier=fig.qualifier, item=fig.item,
+            period_start=fig.period_start, period_end=fig.period_end,
+            same_as=number_of.get(fig.same_as_char), start_char=start, end_char=end,
+            sentence=sentence,
+        ))
+    return facts
+
+
+def _figures(parsed: Doc, offset: int):
+    for span in parsed.spans.get(SPAN_KEY, []):
+        fig = span._.figure
+        if fig is None:
+            continue
+        if fig.same_as_char is not None:
+            fig = fig.with_(same_as_char=fig.same_as_char + offset)
+        sentence = WHITESPACE.sub(" ", span.sent.text).strip()
+        yield offset + span.start_char, offset + span.end_char, fig, sentence
+
+
+def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt",
+                  published: str | None = None) -> Iterator[Fact]:
+    """Facts of every article under ``paths`` (files, folders, or '-' for stdin), in order."""
+    for item in iter_articles(paths, glob=glob):
+        yield from extract_text(item.text, doc=item.doc, published=published)

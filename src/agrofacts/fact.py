@@ -1,0 +1,70 @@
+"""The Fact record: one row of the facts table (../shared/spec/CONTRACT.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+#: Output columns, in contract order. Every writer and the golden file use these.
+COLUMNS: tuple[str, ...] = (
+    "doc", "source", "published", "fact", "kind", "text", "value", "value_max", "unit",
+    "qualifier", "item", "period_start", "period_end", "same_as", "start_char", "end_char",
+    "sentence",
+)
+
+KINDS = frozenset({
+    "money", "count", "mass", "percent", "date", "duration",
+    "area", "volume", "length", "energy", "power", "yield",
+})
+QUALIFIERS = frozenset({"exact", "approx", "over", "at_least", "under", "at_most", "range"})
+
+
+def format_decimal(value: Decimal | None) -> str:
+    """Plain decimal as the contract wants: no exponent, no thousands separator, no '.0'.
+
+    >>> format_decimal(Decimal("2E+9"))
+    '2000000000'
+    >>> format_decimal(Decimal("1826.2500"))
+    '1826.25'
+    >>> format_decimal(Decimal("-0"))
+    '0'
+    >>> format_decimal(None)
+    ''
+    """
+    if value is None:
+        return ""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure found in one article, normalised."""
+
+    doc: str
+    source: str
+    published: str
+    fact: int
+    kind: str
+    text: str
+    value: Decimal | None
+    value_max: Decimal | None
+    unit: str
+    qualifier: str
+    item: str
+    period_start: str
+    period_end: str
+    same_as: int | None
+    start_char: int
+    end_char: int
+    sentence: str
+
+    def as_row(self) -> dict[str, str | int]:
+        """The row as the table writers print it (numbers formatted, None as '')."""
+        row = asdict(self)
+        row["value"] = format_decimal(self.value)
+        row["value_max"] = format_decimal(self.value_max)
+        row["same_as"] = "" if self.same_as is None else self.same_as
+        return row

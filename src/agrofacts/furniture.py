@@ -1,0 +1,98 @@
+"""Telling the article from the page around it.
+
+Returns the character spans of page furniture, which the extractor leaves
+out by span (the text itself is never edited, so offsets stay true). Two
+kinds of evidence:
+
+- rules from data/furniture.jsonl, each a regex with a scope: ``line``
+  (the whole line is furniture: "Source: Xinhua| ...", bylines), ``span``
+  (just the match: "(Xinhua/Liu Junxi)", "Enditem") or ``rest`` (the line
+  and everything after it: "KEY WORDS:");
+- the shape of the page: lines before the first line that reads as a
+  sentence are headlines and page chrome, and so are lines after the last
+  one (lists of related headlines, site footers). Their figures are either
+  repeated in the body or belong to other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .errors import RuleFileError
+from .resources import read_jsonl
+
+SCOPES = ("line", "span", "rest")
+#: A line "reads as a sentence" when it has a terminal stop followed by space or its end.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+LINE = re.compile(r"[^\n]*\n?")
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    id: str
+    scope: str
+    pattern: re.Pattern
+    note: str
+
+
+@cache
+def furniture_rules() -> tuple[FurnitureRule, ...]:
+    rules = []
+    for rec in read_jsonl("furniture.jsonl", {"id", "scope", "pattern"}, {"note"}):
+        if rec["scope"] not in SCOPES:
+            raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: scope {rec['scope']!r}"
+                                f" not one of {list(SCOPES)}")
+        try:
+            pattern = re.compile(rec["pattern"], re.MULTILINE)
+        except re.error as exc:
+            raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
+        rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", "")))
+    return tuple(rules)
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, the end before its line break."""
+    out = []
+    for m in LINE.finditer(text):
+        if m.start() == len(text):
+            break
+        line = m.group()
+        end = m.end() - (1 if line.endswith("\n") else 0)
+        if end > m.start() and text[end - 1] == "\r":
+            end -= 1
+        out.append((m.start(), end))
+    return out
+
+
+def furniture_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping."""
+    spans: list[tuple[int, int, str]] = []
+    lines = lines_of(text)
+    for rule in furniture_rules():
+        if rule.scope == "span":
+            spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
+            continue
+        for start, end in lines:
+            if rule.pattern.search(text, start, end):
+                spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
+                if rule.scope == "rest":
+                    break
+    spans.extend(_outside_body(text, lines, spans))
+    return sorted(spans)
+
+
+def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
+    """Headline lines before the body and non-sentence lines after it."""
+    def covered(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e, _ in spans)
+
+    body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
+    sentence_lines = [i for i, (s, e) in enumerate(body) if SENTENCE_END.search(text, s, e)]
+    if not sentence_lines:
+        return []  # a bare snippet: all of it is the article
+    first, last = sentence_lines[0], sentence_lines[-1]
+    out = [(s, e, "headline") for s, e in body[:first]]
+    out += [(s, e, "after-article") for s, e in body[last + 1:]]
+    return out

@@ -1,0 +1,173 @@
+"""Word lists and phrase lexicons, loaded once from data/.
+
+A :class:`PhraseLexicon` maps multi-word surfaces ("U.S. dollars", "more
+than", "square kilometers") to a value and finds the longest one that starts
+at, or ends at, a given token. Surfaces are tokenized with the pipeline's
+own tokenizer, so "U.S." or "per cent" match exactly as the article's tokens
+do. Matching ignores case, except for surfaces of one or two characters
+("m", "g", "kW", "Rs"), whose case is part of their meaning ("5G" is no gram).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from .errors import RuleFileError
+from .resources import read_csv, read_lines
+
+V = TypeVar("V")
+
+#: Surfaces this short are matched with their exact case.
+CASE_SENSITIVE_MAX = 2
+
+
+def _key(text: str, case_sensitive: bool) -> str:
+    return text if case_sensitive else text.lower()
+
+
+class PhraseLexicon(Generic[V]):
+    """Longest-match lookup of token sequences."""
+
+    def __init__(self, entries: Iterable[tuple[Sequence[str], V]]) -> None:
+        self._table: dict[tuple[str, ...], V] = {}
+        self._longest = 0
+        for words, value in entries:
+            sensitive = len("".join(words)) <= CASE_SENSITIVE_MAX
+            key = tuple(_key(w, sensitive) for w in words)
+            self._table[key] = value
+            self._longest = max(self._longest, len(key))
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def _get(self, words: Sequence[str]) -> V | None:
+        sensitive = len("".join(words)) <= CASE_SENSITIVE_MAX
+        return self._table.get(tuple(_key(w, sensitive) for w in words))
+
+    def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
+        """Longest entry starting at ``start``: (value, end index)."""
+        for n in range(min(self._longest, len(words) - start), 0, -1):
+            value = self._get(words[start:start + n])
+            if value is not None:
+                return value, start + n
+        return None
+
+    def match_ending_at(self, words: Sequence[str], end: int) -> tuple[V, int] | None:
+        """Longest entry ending just before ``end``: (value, start index)."""
+        for n in range(min(self._longest, end), 0, -1):
+            value = self._get(words[end - n:end])
+            if value is not None:
+                return value, end - n
+        return None
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    value: Decimal
+    role: str  # unit, tens, dozen, hundred, scale, scale_glued, scale_money, fraction
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str
+    position: str  # before, after, both
+    factor: Decimal
+
+
+NUMBER_ROLES = {"unit", "tens", "dozen", "hundred", "scale", "scale_glued", "scale_money",
+                "fraction"}
+QUALIFIERS = {"over", "approx", "at_least", "under", "at_most"}
+CURRENCY_POSITIONS = {"before", "after", "both"}
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Everything the figure rules look words up in."""
+
+    numbers: dict[str, NumberWord]
+    qualifiers: PhraseLexicon[str]
+    currencies_before: PhraseLexicon[Currency]
+    currencies_after: PhraseLexicon[Currency]
+    units: PhraseLexicon[str]
+    stopwords: frozenset[str]
+    plural_nouns: frozenset[str]
+    singular_s: frozenset[str]
+    not_counted: frozenset[str]
+    label_words: frozenset[str]
+    abbreviations: frozenset[str]
+    months: dict[str, int]
+    context: dict[str, frozenset[str]]
+
+    def words(self, role: str) -> frozenset[str]:
+        """Context words of one role in context_words.csv ("per", "range_join", ...)."""
+        return self.context.get(role, frozenset())
+
+
+def _check(name: str, row: int, field: str, value: str, allowed: set[str]) -> None:
+    if value not in allowed:
+        raise RuleFileError(f"{name}:{row}: {field} {value!r} not one of {sorted(allowed)}")
+
+
+def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
+    """Read every word list; ``tokenize`` splits a surface the way articles are split."""
+    numbers = {}
+    for i, r in enumerate(read_csv("numbers.csv", ("word", "value", "role")), start=2):
+        _check("numbers.csv", i, "role", r["role"], NUMBER_ROLES)
+        numbers[r["word"]] = NumberWord(Decimal(r["value"]), r["role"])
+
+    quals = []
+    for i, r in enumerate(read_csv("qualifiers.csv", ("phrase", "qualifier")), start=2):
+        _check("qualifiers.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
+        quals.append((tokenize(r["phrase"]), r["qualifier"]))
+
+    before, after = [], []
+    cols = ("surface", "code", "position", "factor")
+    for i, r in enumerate(read_csv("currencies.csv", cols), start=2):
+        _check("currencies.csv", i, "position", r["position"], CURRENCY_POSITIONS)
+        cur = Currency(r["code"], r["position"], Decimal(r["factor"]))
+        words = tokenize(r["surface"])
+        if r["position"] in ("before", "both"):
+            before.append((words, cur))
+        if r["position"] in ("after", "both"):
+            after.append((words, cur))
+
+    units = [(tokenize(r["surface"]), r["unit"])
+             for r in read_csv("units.csv", ("surface", "unit"))]
+
+    return Lexicons(
+        numbers=numbers,
+        qualifiers=PhraseLexicon(quals),
+        currencies_before=PhraseLexicon(before),
+        currencies_after=PhraseLexicon(after),
+        units=PhraseLexicon(units),
+        stopwords=frozenset(read_lines("count_stopwords.txt")),
+        plural_nouns=frozenset(read_lines("plural_nouns.txt")),
+        singular_s=frozenset(read_lines("singular_s.txt")),
+        not_counted=frozenset(read_lines("not_counted.txt")),
+        label_words=frozenset(w.lower() for w in read_lines("label_words.txt")),
+        abbreviations=frozenset(read_lines("abbreviations.txt")),
+        months={r["surface"]: int(r["month"]) for r in read_csv("months.csv", ("surface", "month"))},
+        context=_context_words(),
+    )
+
+
+def _context_words() -> dict[str, frozenset[str]]:
+    by_role: dict[str, set[str]] = {}
+    for r in read_csv("context_words.csv", ("word", "role")):
+        by_role.setdefault(r["role"], set()).add(r["word"])
+    return {role: frozenset(words) for role, words in by_role.items()}
+
+
+_LOADED: dict[int, Lexicons] = {}
+
+
+def lexicons(nlp) -> Lexicons:
+    """The lexicons for a pipeline, loaded once per tokenizer and shared by its components."""
+    key = id(nlp.tokenizer)
+    if key not in _LOADED:
+        tokenizer = nlp.tokenizer
+        _LOADED[key] = load_lexicons(lambda s: [t.text for t in tokenizer(s)])
+    return _LOADED[key]

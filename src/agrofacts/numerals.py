@@ -1,0 +1,143 @@
+"""The number grammar: digits, scale words and number words, read off tokens.
+
+``parse_number(doc, i, words)`` reads the longest number starting at token
+``i``: "2,300", "284.5", "1.5 million", "1.6" + "bn", "twenty-five",
+"a dozen", "half a million", "two hundred and fifty". Vague plurals
+("dozens", "hundreds of thousands") are not in the word list, so they never
+parse. The ambiguous glued "m" (million after a currency, metre otherwise)
+is left to the caller as ``million_m``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from spacy.tokens import Doc
+
+from .lexicon import NumberWord
+
+#: "2,300", "284.5", "2300"; not "1,2", "0100" or "10:30".
+DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
+#: Scale roles a number word may take after digits ("1.5 million").
+WORD_SCALES = ("scale", "hundred")
+ARTICLES = ("a", "an")
+#: The longest run of digits that still reads as a quantity (beyond it: IDs, tracking numbers).
+MAX_DIGITS = 15
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: Decimal
+    spelled: bool
+    scale: Decimal
+    million_m: int | None  # index just past a glued "m" that may mean million
+
+    @property
+    def year_like(self) -> bool:
+        """A bare four-digit 1800-2199 with no separator or scale: read as a year."""
+        return (not self.spelled and self.scale == 1 and self.value == self.value.to_integral_value()
+                and 1800 <= self.value <= 2199)
+
+
+def _digits_value(text: str) -> Decimal | None:
+    if not DIGITS.fullmatch(text) or len(text) > MAX_DIGITS + 4:
+        return None
+    if len(text) > 1 and text[0] == "0" and text[1] != ".":
+        return None  # "0100": an ID or phone digits
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def parse_number(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:
+    """The number that starts at token ``i``, or None."""
+    value = _digits_value(doc[i].text)
+    if value is not None:
+        return _scaled_digits(doc, i, value, words)
+    return _number_words(doc, i, words)
+
+
+def _scaled_digits(doc: Doc, i: int, value: Decimal, words: dict[str, NumberWord]) -> NumberMatch:
+    j = i + 1
+    scale = Decimal(1)
+    million_m = None
+    while j < len(doc):
+        nw = words.get(doc[j].lower_)
+        glued = not doc[j - 1].whitespace_
+        if nw is None:
+            break
+        if nw.role in WORD_SCALES or (nw.role == "scale_glued" and glued):
+            scale *= nw.value
+            j += 1
+            continue
+        if nw.role == "scale_money" and glued and doc[j].text == "m":
+            million_m = j + 1
+        break
+    return NumberMatch(i, j, value * scale, False, scale, million_m)
+
+
+def _number_words(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:
+    n = len(doc)
+    low = doc[i].lower_
+    # "half a million"
+    if low == "half" and i + 2 < n and doc[i + 1].lower_ in ARTICLES:
+        nw = words.get(doc[i + 2].lower_)
+        if nw and nw.role == "scale":
+            return NumberMatch(i, i + 3, nw.value / 2, True, nw.value, None)
+        return None
+    j = i
+    current: Decimal | None = None
+    total = Decimal(0)
+    scale = Decimal(1)
+    last_role = ""
+    if low in ARTICLES:
+        nxt = words.get(doc[i + 1].lower_) if i + 1 < n else None
+        if not nxt or nxt.role not in ("dozen", "hundred", "scale"):
+            return None
+        current = Decimal(1)
+        j = i + 1
+    while j < n:
+        tok = doc[j]
+        nw = words.get(tok.lower_)
+        if nw is None:
+            if tok.text == "-" and last_role == "tens" and not doc[j - 1].whitespace_ and \
+                    j + 1 < n and (w := words.get(doc[j + 1].lower_)) and w.role == "unit":
+                j += 1
+                continue
+            if tok.lower_ == "and" and last_role in ("hundred", "scale") and j + 1 < n and \
+                    (w := words.get(doc[j + 1].lower_)) and w.role in ("unit", "tens"):
+                j += 1
+                continue
+            break
+        role = nw.role
+        if role == "unit":
+            if last_role == "unit":
+                break
+            current = (current or 0) + nw.value
+        elif role == "tens":
+            if last_role in ("unit", "tens"):
+                break
+            current = (current or 0) + nw.value
+        elif role == "dozen":
+            current = (current or 1) * nw.value
+        elif role == "hundred":
+            if last_role == "hundred":
+                break
+            current = (current or 1) * nw.value
+        elif role == "scale" and doc[j].is_alpha and len(doc[j].text) > 3:
+            total += (current or 1) * nw.value
+            scale = nw.value
+            current = None
+        else:
+            break
+        last_role = role
+        j += 1
+    if j == i or (j == i + 1 and low in ARTICLES):
+        return None
+    value = total + (current or 0)
+    return NumberMatch(i, j, value, True, scale, None)

@@ -1,0 +1,35 @@
+"""Build the spaCy pipeline: blank English, our tokenizer rules, our components.
+
+No trained model is needed (none can be downloaded where agrofacts runs),
+so the whole pipeline is rules over a blank tokenizer. It is built once
+per process and cached; ``build_pipeline()`` returns the same object.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+
+#: Component order: sentences first, then figures by priority, then links between them.
+COMPONENTS = (
+    "agrofacts_sentences",
+    "agrofacts_quantities",
+    "agrofacts_counts",
+    "agrofacts_restatements",
+)
+
+
+@cache
+def build_pipeline() -> Language:
+    import spacy
+
+    # Importing the component modules registers their factories.
+    from . import counts, quantities, restatements, sentences  # noqa: F401
+    from .tokenizer import customize_tokenizer
+
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,163 @@
+"""Money and measured quantities, as a spaCy component.
+
+For each number (read with its qualifier, currency sign and range by
+``context.read_number``) this looks right for a currency word ("yuan",
+"U.S. dollars") or a unit ("kg", "metric tons", "percent", "mu"), and for a
+rate ("per jin", "a kilogram"). Values go through the pint registry
+(units.py) to the canonical unit of their kind. Counts are left to the
+count rules, which run after this and skip what is claimed here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .context import Reading, read_number, words_of
+from .figure import SPAN_KEY, Figure
+from .lexicon import Lexicons, lexicons
+from .units import has_kind, normalise, normalise_rate
+
+MILLION = Decimal(1000000)
+#: After these a unit is an age ("56-year-old"), which is not a figure.
+AGE_WORDS = ("old",)
+
+
+class QuantityRules:
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = words_of(doc)
+        found = list(doc.spans.get(SPAN_KEY, []))
+        i = 0
+        while i < len(doc):
+            reading = read_number(doc, words, i, self.lex)
+            if reading is None:
+                i += 1
+                continue
+            span = self.money(doc, words, reading) or self.measure(doc, words, reading)
+            if span is None:
+                i = reading.num.end
+                continue
+            if span is not NOT_A_FIGURE:
+                found.append(span)
+            i = max(span.end if span is not NOT_A_FIGURE else reading.end, i + 1)
+        doc.spans[SPAN_KEY] = found
+        return doc
+
+    # ---- money -----------------------------------------------------------------
+    def money(self, doc: Doc, words: list[str], r: Reading) -> Span | None:
+        lex = self.lex
+        k, value, value_max = r.end, r.value, r.value_max
+        if r.million_m is not None and (r.currency or lex.currencies_after.match_at(
+                words, r.million_m)):
+            value, value_max, k = value * MILLION, _times(value_max, MILLION), r.million_m
+        after = lex.currencies_after.match_at(words, k)
+        if after is not None:
+            currency, k = after
+        elif r.currency is not None:
+            currency = r.currency
+        else:
+            return None
+        value, value_max = value * currency.factor, _times(value_max, currency.factor)
+        per, per_end = self._per_unit(doc, words, k)
+        if per_end is not None and per_end > k and doc[k].text != "(":
+            end = per_end
+        else:
+            end = k
+        m = normalise_rate(value, currency.code, per)
+        fig = Figure("money", m.value, m.unit, r.qualifier, _rate_max(value_max, m, value),
+                     item=self._item_before(doc, r.start), rule="money")
+        return _span(doc, r.start, end, fig)
+
+    def _per_unit(self, doc: Doc, words: list[str], k: int) -> tuple[str | None, int | None]:
+        """A 'per jin' after the money, also past a bracketed restatement: '2,000 yuan ($280) per ton'."""
+        at = k
+        if at < len(doc) and doc[at].text == "(":
+            close = next((j for j in range(at, min(at + 12, len(doc))) if doc[j].text == ")"), None)
+            if close is None:
+                return None, None
+            at = close + 1
+        elif at < len(doc) and doc[at].text == ")":
+            at += 1
+        if at + 1 < len(doc) and doc[at].lower_ in self.lex.words("per"):
+            unit = self.lex.units.match_at(words, at + 1)
+            if unit is not None and has_kind(unit[0]):
+                return unit[0], unit[1]
+        return None, None
+
+    def _item_before(self, doc: Doc, start: int) -> str:
+        """'revenue of more than 1.9 million yuan' -> 'revenue': what the sentence says it measures."""
+        if start < 2 or doc[start - 1].lower_ != "of":
+            return ""
+        j = start - 1
+        while j > 0 and start - 1 - j < 4:
+            tok = doc[j - 1]
+            if not tok.is_alpha or tok.is_upper and len(tok) > 1:
+                break
+            if tok.lower_ in self.lex.stopwords and not (
+                    tok.lower_ == "per" and doc[j].lower_ == "capita"):
+                break
+            j -= 1
+        if j == start - 1 or (j > 0 and doc[j - 1].like_num):
+            return ""  # "50,000 orders of 125,000 kg": the noun is another figure's
+        return doc[j:start - 1].text
+
+    # ---- units -------------------------------------------------------------------
+    def measure(self, doc: Doc, words: list[str], r: Reading) -> Span | None:
+        lex = self.lex
+        k = r.end
+        if r.million_m is not None:
+            k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
+            if k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].is_lower:
+                return None
+        hyphenated = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
+        unit = lex.units.match_at(words, k + 1 if hyphenated else k)
+        if unit is None:
+            return None
+        name, end = unit
+        if _is_age(doc, end):
+            return NOT_A_FIGURE
+        if end + 1 < len(doc) and doc[end].lower_ in lex.words("per"):
+            per = lex.units.match_at(words, end + 1)
+            if per is not None and has_kind(f"{name}/{per[0]}"):
+                name, end = f"{name}/{per[0]}", per[1]
+        m = normalise(r.value, name)
+        vmax = normalise(r.value_max, name).value if r.value_max is not None else None
+        fig = Figure(m.kind, m.value, m.unit, r.qualifier, vmax,
+                     item=self._item_before(doc, r.start), rule="unit")
+        return _span(doc, r.start, end, fig)
+
+
+def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if value is None else value * factor
+
+
+def _rate_max(value_max: Decimal | None, m, value: Decimal) -> Decimal | None:
+    """The upper end of a money range, converted like the lower end."""
+    if value_max is None:
+        return None
+    return m.value * value_max / value if value else value_max
+
+
+def _is_age(doc: Doc, end: int) -> bool:
+    j = end + 1 if end < len(doc) and doc[end].text == "-" else end
+    return j < len(doc) and doc[j].lower_ in AGE_WORDS
+
+
+def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
+    span = Span(doc, start, end, label=fig.kind)
+    span._.figure = fig
+    return span
+
+
+#: Returned by a rule that recognised a number as no figure at all (an age).
+NOT_A_FIGURE = object()
+
+
+@Language.factory("agrofacts_quantities", assigns=["doc.spans"])
+def make_quantity_rules(nlp: Language, name: str) -> QuantityRules:
+    return QuantityRules(lexicons(nlp))
