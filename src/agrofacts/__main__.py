@@ -1,0 +1,5 @@
+"""`python -m agrofacts` is the `agrofacts` command."""
+
+from .cli import main
+
+main()
