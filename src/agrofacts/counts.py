@@ -96,17 +96,10 @@ class CountRules:
             if low in lex.stopwords or tok.text in lex.months:
                 return None
             words += 1
-            if self._is_plural(low):
+            if lex.is_plural(low):
                 return k, j + 1
             j += 1
         return None
-
-    def _is_plural(self, low: str) -> bool:
-        lex = self.lex
-        if low in lex.plural_nouns or low.endswith("people"):
-            return True
-        return (len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-                and low not in lex.singular_s)
 
     def _is_year(self, doc: Doc, r: Reading) -> bool:
         """'in 2019 farmers earned ...': a year after a time word is a year, whatever follows."""

@@ -101,6 +101,13 @@ class Lexicons:
     months: dict[str, int]
     context: dict[str, frozenset[str]]
 
+    def is_plural(self, low: str) -> bool:
+        """Whether a lowercased word reads as a plural noun (no tagger: spelling and lists)."""
+        if low in self.plural_nouns or low.endswith("people"):
+            return True
+        return (len(low) > 2 and low.endswith("s") and low.isalpha()
+                and not low.endswith(("ss", "us", "is")) and low not in self.singular_s)
+
     def words(self, role: str) -> frozenset[str]:
         """Context words of one role in context_words.csv ("per", "range_join", ...)."""
         return self.context.get(role, frozenset())

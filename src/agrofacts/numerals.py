@@ -35,12 +35,13 @@ class NumberMatch:
     spelled: bool
     scale: Decimal
     million_m: int | None  # index just past a glued "m" that may mean million
+    grouped: bool = False  # written with thousands separators ("2,019")
 
     @property
     def year_like(self) -> bool:
         """A bare four-digit 1800-2199 with no separator or scale: read as a year."""
-        return (not self.spelled and self.scale == 1 and self.value == self.value.to_integral_value()
-                and 1800 <= self.value <= 2199)
+        return (not self.spelled and not self.grouped and self.scale == 1
+                and self.value == self.value.to_integral_value() and 1800 <= self.value <= 2199)
 
 
 def _digits_value(text: str) -> Decimal | None:
@@ -78,7 +79,7 @@ def _scaled_digits(doc: Doc, i: int, value: Decimal, words: dict[str, NumberWord
         if nw.role == "scale_money" and glued and doc[j].text == "m":
             million_m = j + 1
         break
-    return NumberMatch(i, j, value * scale, False, scale, million_m)
+    return NumberMatch(i, j, value * scale, False, scale, million_m, "," in doc[i].text)
 
 
 def _number_words(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:

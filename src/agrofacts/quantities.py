@@ -63,31 +63,32 @@ class QuantityRules:
         else:
             return None
         value, value_max = value * currency.factor, _times(value_max, currency.factor)
-        per, per_end = self._per_unit(doc, words, k)
-        if per_end is not None and per_end > k and doc[k].text != "(":
-            end = per_end
-        else:
-            end = k
+        per, per_end, contiguous = self._per_unit(doc, words, k)
+        end = per_end if contiguous else k
         m = normalise_rate(value, currency.code, per)
         fig = Figure("money", m.value, m.unit, r.qualifier, _rate_max(value_max, m, value),
                      item=self._item_before(doc, r.start), rule="money")
         return _span(doc, r.start, end, fig)
 
-    def _per_unit(self, doc: Doc, words: list[str], k: int) -> tuple[str | None, int | None]:
-        """A 'per jin' after the money, also past a bracketed restatement: '2,000 yuan ($280) per ton'."""
+    def _per_unit(self, doc: Doc, words: list[str], k: int) -> tuple[str | None, int, bool]:
+        """A 'per jin' after the money: (unit, end, whether it follows the money directly).
+
+        It may also follow a bracketed restatement, '2,000 yuan ($280) per ton', and then
+        applies to both figures, though neither one's text reaches it.
+        """
         at = k
         if at < len(doc) and doc[at].text == "(":
             close = next((j for j in range(at, min(at + 12, len(doc))) if doc[j].text == ")"), None)
             if close is None:
-                return None, None
+                return None, k, False
             at = close + 1
         elif at < len(doc) and doc[at].text == ")":
             at += 1
         if at + 1 < len(doc) and doc[at].lower_ in self.lex.words("per"):
             unit = self.lex.units.match_at(words, at + 1)
             if unit is not None and has_kind(unit[0]):
-                return unit[0], unit[1]
-        return None, None
+                return unit[0], unit[1], at == k
+        return None, k, False
 
     def _item_before(self, doc: Doc, start: int) -> str:
         """'revenue of more than 1.9 million yuan' -> 'revenue': what the sentence says it measures."""
@@ -101,6 +102,8 @@ class QuantityRules:
             if tok.lower_ in self.lex.stopwords and not (
                     tok.lower_ == "per" and doc[j].lower_ == "capita"):
                 break
+            if tok.lower_.endswith("ed"):
+                break  # "generated revenue of ...": a verb, not part of what is measured
             j -= 1
         if j == start - 1 or (j > 0 and doc[j - 1].like_num):
             return ""  # "50,000 orders of 125,000 kg": the noun is another figure's
@@ -112,7 +115,7 @@ class QuantityRules:
         k = r.end
         if r.million_m is not None:
             k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
-            if k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].is_lower:
+            if k + 1 < len(doc) and lex.is_plural(doc[k + 1].lower_):
                 return None
         hyphenated = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
         unit = lex.units.match_at(words, k + 1 if hyphenated else k)

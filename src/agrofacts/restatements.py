@@ -22,8 +22,7 @@ class RestatementLinker:
             a, b = first._.figure, second._.figure
             if (second.start == first.end + 1 and doc[first.end].text == OPEN
                     and second.end < len(doc) and doc[second.end].text == CLOSE
-                    and a.kind == b.kind and a.kind not in ("count", "date")
-                    and a.unit != b.unit):
+                    and a.kind == b.kind and a.kind not in ("count", "date")):
                 second._.figure = b.with_(same_as_char=first.start_char)
         return doc
 

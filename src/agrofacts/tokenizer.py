@@ -13,7 +13,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from .errors import RuleFileError
 from .resources import read_json
 
-RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases"}
+RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases", "drop_special_cases"}
 
 
 def customize_tokenizer(nlp: Language) -> None:
@@ -30,6 +30,9 @@ def customize_tokenizer(nlp: Language) -> None:
     tok.prefix_search = compile_prefix_regex(prefixes).search
     tok.suffix_search = compile_suffix_regex(suffixes).search
     tok.infix_finditer = compile_infix_regex(infixes).finditer
+    drop = set(rules.get("drop_special_cases", []))
+    if drop:
+        tok.rules = {k: v for k, v in tok.rules.items() if k not in drop}
     for key, pieces in rules.get("special_cases", {}).items():
         if "".join(p["ORTH"] for p in pieces) != key:
             raise RuleFileError(f"tokenizer.json: special case {key!r} does not join back to itself")

@@ -1,0 +1,84 @@
+"""Text that must never become a fact: names with digits, ordinals, times, IDs, page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import facts_of
+
+NOT_FACTS = [
+    ("disease-name", "The COVID-19 epidemic hit the county hard."),
+    ("summit-name", "Leaders met at the G20 summit."),
+    ("network-generation", "The village now has 5G coverage."),
+    ("ordinal-word", "It was the third county in China to join."),
+    ("ordinal-digits", "It was the 3rd county to join."),
+    ("rank-no", "It ranked No. 1 in sales."),
+    ("rank-top", "It is among the top 100 brands."),
+    ("clock-time", "The meeting began at 10:30 a.m."),
+    ("clock-time-pm", "Trading closed at 3 pm."),
+    ("phone-number", "Call 555 0100 for details."),
+    ("multiplier", "Sales grew 10 times."),
+    ("year-in", "She became a farmer in 2008."),
+    ("year-by", "The goal is to end poverty by 2020."),
+    ("year-since", "It has developed the market since 2014."),
+    ("year-comma", "In 2017, the company expanded."),
+    ("day-of-month", "The alliance was founded on Oct. 23, 2019."),
+    ("day-before-month", "It opened on 23 October."),
+    ("age", "The 56-year-old farmer grows tea."),
+    ("vague-dozens", "Dozens of villages joined."),
+    ("vague-hundreds-of-thousands", "Hundreds of thousands of farmers benefited."),
+    ("spelled-one-of", "It is one of China's largest firms."),
+    ("model-number", "The Chang'e-5 probe returned."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_FACTS], ids=[c[0] for c in NOT_FACTS])
+def test_not_a_fact(text):
+    assert [(f.kind, f.text) for f in facts_of(text) if f.kind != "date"] == []
+
+
+PAGE = """Headline with 99 numbers in it
+
+Source: Xinhua| 2019-11-24 15:40:04|Editor: huaxia
+Video PlayerClose
+
+BEIJING, Nov. 24 (Xinhua) -- The cooperative sold 300 tonnes of apples. (Xinhua/Wang Wu)
+
+Farmers earned 2 million yuan [Photo/Xinhua] this year. Enditem
+
+KEY WORDS:
+EXPLORE XINHUANET
+010020070750000000000000011102121385798741
+"""
+
+RELATED = """Villages sell honey online
+HANGZHOU - The county sold 500 kg of honey online.
+Officials expect more sales.
+- Two cruise ships bring over 9,000 tourists to Shanghai
+- Airlines add 300 flights for the holiday
+"""
+
+BYLINE = """Home  >   Biz Updates
+
+County benefits from 40 online stores
+
+By Li Ming and Wang Fang ( China Daily )
+
+The county has 40 online stores.
+
+Contact the writers at liming@chinadaily.com.cn and 12345@example.com
+"""
+
+
+@pytest.mark.parametrize("page,expected", [
+    (PAGE, [("mass", "300 tonnes"), ("money", "2 million yuan")]),
+    (RELATED, [("mass", "500 kg")]),
+    (BYLINE, [("count", "40 online stores")]),
+], ids=["xinhua-page", "related-headlines", "china-daily-byline"])
+def test_furniture_is_left_out(page, expected):
+    assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected
+
+
+def test_source_and_published_from_the_page():
+    facts = facts_of(PAGE)
+    assert {(f.source, f.published) for f in facts} == {("Xinhua", "2019-11-24")}
