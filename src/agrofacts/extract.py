@@ -19,7 +19,7 @@ from .article import Article, body_blocks, find_published, find_source
 from .fact import Fact
 from .figure import SPAN_KEY
 from .pipeline import build_pipeline
-from .reading import iter_articles
+from .reading import MAX_BYTES, Report, iter_articles, strict_report
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -81,7 +81,11 @@ def _figures(parsed: Doc, offset: int):
 
 
 def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt",
-                  published: str | None = None) -> Iterator[Fact]:
-    """Facts of every article under ``paths`` (files, folders, or '-' for stdin), in order."""
-    for item in iter_articles(paths, glob=glob):
+                  published: str | None = None, report: Report = strict_report,
+                  max_bytes: int = MAX_BYTES) -> Iterator[Fact]:
+    """Facts of every article under ``paths`` (files, folders, or '-' for stdin), in doc order.
+
+    A file that cannot be used goes to ``report`` (see ``reading``); the default raises.
+    """
+    for item in iter_articles(paths, glob=glob, report=report, max_bytes=max_bytes):
         yield from extract_text(item.text, doc=item.doc, published=published)

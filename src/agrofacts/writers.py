@@ -2,6 +2,15 @@
 
 Writers take an iterable of facts and write them as they come, one
 article's rows at a time, so memory does not grow with the input.
+
+CSV is opened by spreadsheets, which run a cell that starts with ``=``,
+``+``, ``-`` or ``@`` (and some read a leading tab or carriage return the
+same way) as a formula: ``=HYPERLINK(...)`` in an article would become a live
+link. So, as OWASP advises, such text cells get a leading ``'`` unless
+``raw`` is asked for. Only the cells that hold words from the article or
+the file system are touched (``TEXT_CELLS``); the cell ``-`` alone (the doc
+name of standard input) is left as it is, since it is no formula. JSON Lines
+is never altered.
 """
 
 from __future__ import annotations
@@ -14,16 +23,45 @@ from typing import TextIO
 from .fact import COLUMNS, Fact
 
 FORMATS = ("csv", "jsonl")
+#: Cells that carry text from the article or a file name, neutralised in CSV.
+TEXT_CELLS: tuple[str, ...] = ("doc", "source", "text", "item", "sentence")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_csv(facts: Iterable[Fact], out: TextIO) -> int:
-    """RFC 4180 CSV with a header, '\\n' line ends; returns the number of rows."""
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula.
+
+    >>> print(neutralise('=HYPERLINK("http://x","y")'))
+    '=HYPERLINK("http://x","y")
+    >>> neutralise("+1 555 0100"), neutralise("300 tonnes"), neutralise("-")
+    ("'+1 555 0100", '300 tonnes', '-')
+    """
+    if cell.startswith(FORMULA_START) and cell != "-":
+        return "'" + cell
+    return cell
+
+
+def csv_row(fact: Fact, raw: bool = False) -> dict[str, str | int]:
+    """The row as it goes into CSV: ``Fact.as_row`` with text cells neutralised unless ``raw``."""
+    row = fact.as_row()
+    if not raw:
+        for column in TEXT_CELLS:
+            row[column] = neutralise(row[column])
+    return row
+
+
+def write_csv(facts: Iterable[Fact], out: TextIO, raw: bool = False) -> int:
+    """RFC 4180 CSV with a header, '\\n' line ends; returns the number of rows.
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'``
+    unless ``raw`` (see the module docstring).
+    """
     import pandas as pd
 
     n = 0
     header = True
     for _doc, group in groupby(facts, key=lambda f: f.doc):
-        rows = [f.as_row() for f in group]
+        rows = [csv_row(f, raw) for f in group]
         pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(
             out, header=header, index=False, lineterminator="\n")
         header = False
