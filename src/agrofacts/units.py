@@ -10,7 +10,7 @@ Currencies are dimensions of their own, so yuan never turn into dollars.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 
 from .errors import RuleFileError
@@ -94,10 +94,13 @@ def normalise_rate(value: Decimal, currency: str, per: str | None) -> Measure:
 
 def _clean(value: Decimal) -> Decimal:
     """Round away binary-ish noise from long divisions (mu is 1/15 ha) to 10 significant places."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return Decimal(f"{value:.10g}") if abs(value) < 1 else value.quantize(
-        Decimal("1e-6")).normalize()
+    # quantize raises InvalidOperation when the result has more digits than the context's
+    # precision (28): give it room for huge values (`227118084100 trillion mu`).
+    with localcontext(prec=max(28, value.adjusted() + 8)):
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return Decimal(f"{value:.10g}") if abs(value) < 1 else value.quantize(
+            Decimal("1e-6")).normalize()
 
 
 @cache
