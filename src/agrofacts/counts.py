@@ -62,6 +62,8 @@ class CountRules:
         phrase = self.noun_phrase(doc, end)
         if phrase is _NOT_COUNTED:
             return None
+        if phrase is not None and r.num.year_like and r.qualifier == "exact":
+            return None  # "the 2008 Olympics": unqualified, a bare 1800-2199 is a year, not a count
         if phrase is not None:
             first, head_end = phrase
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
@@ -70,6 +72,10 @@ class CountRules:
             return _span(doc, r.start, head_end, r, item, "count")
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
+        before = self.noun_before(doc, r.start)
+        if before is not None:
+            first, last = before
+            return _span(doc, first, r.end, r, doc[first:last].text, "count-noun-first")
         sent_start = doc[r.num.start].sent.start
         previous = [s for s in earlier if s.start >= sent_start and s._.figure.item]
         if previous:
@@ -91,6 +97,8 @@ class CountRules:
             if not tok.is_alpha and not (words == 0 and tok.text in lex.not_counted):
                 return None
             low = tok.lower_
+            if words == 0 and j > 0 and not doc[j - 1].whitespace_ and tok.is_alpha:
+                return _NOT_COUNTED  # "5G networks", "3D printers": a name glued to its digit
             if low in lex.not_counted:
                 return _NOT_COUNTED if words == 0 else None
             if low in lex.stopwords or tok.text in lex.months:
@@ -100,6 +108,23 @@ class CountRules:
                 return k, j + 1
             j += 1
         return None
+
+    def noun_before(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """'the number of online stores reached' + number: (first, end) of 'online stores'."""
+        words = [t.text for t in doc[max(0, start - 4):start]]
+        link = self.lex.count_links.match_ending_at(words, len(words))
+        if link is None:
+            return None
+        end = start - (len(words) - link[1])
+        if end < 1 or not self.lex.is_plural(doc[end - 1].lower_):
+            return None
+        first = end - 1
+        while first > 0 and end - first < MAX_PHRASE_WORDS:
+            tok = doc[first - 1]
+            if not tok.is_alpha or tok.lower_ in self.lex.stopwords:
+                break
+            first -= 1
+        return first, end
 
     def _is_year(self, doc: Doc, r: Reading) -> bool:
         """'in 2019 farmers earned ...': a year after a time word is a year, whatever follows."""

@@ -100,6 +100,8 @@ class Lexicons:
     abbreviations: frozenset[str]
     months: dict[str, int]
     context: dict[str, frozenset[str]]
+    count_links: PhraseLexicon[bool]
+    set_phrases: PhraseLexicon[bool]
 
     def is_plural(self, low: str) -> bool:
         """Whether a lowercased word reads as a plural noun (no tagger: spelling and lists)."""
@@ -120,6 +122,13 @@ def _check(name: str, row: int, field: str, value: str, allowed: set[str]) -> No
 
 def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
     """Read every word list; ``tokenize`` splits a surface the way articles are split."""
+
+    def forms(surface: str) -> list[list[str]]:
+        # A surface may be split differently alone than glued to a number ("Rs." alone is
+        # "Rs" + "."; in "Rs.500" it is one prefix token), so a one-word surface also
+        # matches as a single token.
+        split = tokenize(surface)
+        return [split, [surface]] if len(split) > 1 and " " not in surface else [split]
     numbers = {}
     for i, r in enumerate(read_csv("numbers.csv", ("word", "value", "role")), start=2):
         _check("numbers.csv", i, "role", r["role"], NUMBER_ROLES)
@@ -128,21 +137,21 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
     quals = []
     for i, r in enumerate(read_csv("qualifiers.csv", ("phrase", "qualifier")), start=2):
         _check("qualifiers.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
-        quals.append((tokenize(r["phrase"]), r["qualifier"]))
+        quals.extend((words, r["qualifier"]) for words in forms(r["phrase"]))
 
     before, after = [], []
     cols = ("surface", "code", "position", "factor")
     for i, r in enumerate(read_csv("currencies.csv", cols), start=2):
         _check("currencies.csv", i, "position", r["position"], CURRENCY_POSITIONS)
         cur = Currency(r["code"], r["position"], Decimal(r["factor"]))
-        words = tokenize(r["surface"])
-        if r["position"] in ("before", "both"):
-            before.append((words, cur))
-        if r["position"] in ("after", "both"):
-            after.append((words, cur))
+        for words in forms(r["surface"]):
+            if r["position"] in ("before", "both"):
+                before.append((words, cur))
+            if r["position"] in ("after", "both"):
+                after.append((words, cur))
 
-    units = [(tokenize(r["surface"]), r["unit"])
-             for r in read_csv("units.csv", ("surface", "unit"))]
+    units = [(words, r["unit"]) for r in read_csv("units.csv", ("surface", "unit"))
+             for words in forms(r["surface"])]
 
     return Lexicons(
         numbers=numbers,
@@ -158,6 +167,8 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         abbreviations=frozenset(read_lines("abbreviations.txt")),
         months={r["surface"]: int(r["month"]) for r in read_csv("months.csv", ("surface", "month"))},
         context=_context_words(),
+        count_links=PhraseLexicon((tokenize(p), True) for p in read_lines("count_links.txt")),
+        set_phrases=PhraseLexicon((tokenize(p), True) for p in read_lines("set_phrases.txt")),
     )
 
 
