@@ -9,6 +9,7 @@ Dates are left out of the comparison (the date rules have their own tests);
 from __future__ import annotations
 
 import pytest
+
 from conftest import rows
 
 RATES = [
