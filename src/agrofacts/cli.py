@@ -48,5 +48,13 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
         raise click.ClickException(str(exc)) from exc
 
 
+@cli.command()
+def units() -> None:
+    """Print the table of unit and currency words agrofacts reads, as Markdown."""
+    from .unit_table import units_markdown
+
+    click.echo(units_markdown(), nl=False)
+
+
 def main() -> None:
     cli()
