@@ -69,6 +69,8 @@ AREAS = [
      [("area", "1,200 sq km", "120000", "ha", "exact", "")]),
     ("area-approx-mu", "Nearly 10,000 mu of wasteland was reclaimed.",
      [("area", "Nearly 10,000 mu", "666.666667", "ha", "approx", "")]),
+    ("area-a-total-of", "They farm a total of 15,000 mu of land.",
+     [("area", "15,000 mu", "1000", "ha", "exact", "")]),
     ("area-qing", "The estate once held 5 qing of fields.",
      [("area", "5 qing", "33.333333", "ha", "exact", "")]),
 ]
@@ -129,6 +131,9 @@ NOUN_FIRST = [
        "Online shoppers")]),
     ("totaled", "Registered users totaled 3,500.",
      [("count", "Registered users totaled 3,500", "3500", "", "exact", "Registered users")]),
+    ("number-of-in-place", "The number of online stores in rural areas hit 16.32 million.",
+     [("count", "online stores in rural areas hit 16.32 million", "16320000", "", "exact",
+       "online stores")]),
     ("rose-to", "The number of poor villagers rose to 5,000.",
      [("count", "poor villagers rose to 5,000", "5000", "", "exact", "poor villagers")]),
 ]

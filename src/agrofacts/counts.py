@@ -116,6 +116,9 @@ class CountRules:
         if link is None:
             return None
         end = start - (len(words) - link[1])
+        counted = self._number_of(doc, end)
+        if counted is not None:
+            return counted
         if end < 1 or not self.lex.is_plural(doc[end - 1].lower_):
             return None
         first = end - 1
@@ -125,6 +128,17 @@ class CountRules:
                 break
             first -= 1
         return first, end
+
+    def _number_of(self, doc: Doc, end: int) -> tuple[int, int] | None:
+        """'the number of online stores in rural areas hit ...': the noun after 'number of'."""
+        sent_start = doc[end - 1].sent.start if end > 0 else 0
+        for j in range(end - 2, max(sent_start, end - 12) - 1, -1):
+            if doc[j].lower_ in ("number", "numbers") and doc[j + 1].lower_ == "of":
+                phrase = self.noun_phrase(doc, j + 2)
+                if isinstance(phrase, tuple) and phrase[1] <= end:
+                    return phrase
+                return None
+        return None
 
     def _is_year(self, doc: Doc, r: Reading) -> bool:
         """'in 2019 farmers earned ...': a year after a time word is a year, whatever follows."""
