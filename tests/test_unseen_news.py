@@ -154,7 +154,13 @@ RANGES = [
     ("range-count", "Between 200 and 300 workers joined.",
      [("count", "Between 200 and 300 workers", "200", "", "range", "workers")]),
     ("change-not-range", "The rate rose from 5 to 8 percent.",
-     [("percent", "8 percent", "8", "%", "exact", "")]),
+     [("percent", "5", "5", "%", "exact", ""), ("percent", "8 percent", "8", "%", "exact", "")]),
+    ("change-from-to-money", "The price fell from 12 to 9 yuan per jin.",
+     [("money", "12", "24", "CNY/kg", "exact", ""), ("money", "9 yuan per jin", "18", "CNY/kg", "exact", "")]),
+    ("trailing-or-more", "Each farm sells 100,000 kg or more.",
+     [("mass", "100,000 kg or more", "100000", "kg", "at_least", "")]),
+    ("trailing-or-so", "Some villages have 300 households or so.",
+     [("count", "300 households or so", "300", "", "approx", "households")]),
 ]
 
 CURRENCIES = [

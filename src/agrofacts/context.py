@@ -133,3 +133,11 @@ def _range_end(doc: Doc, words: list[str], num: NumberMatch, start: int,
     if num.year_like and upper.year_like:
         return None  # "2016-2020" is a period, for the date rules
     return upper, opened
+
+
+def trailing_qualifier(words: list[str], end: int, qualifier: str, lex: Lexicons) -> tuple[str, int]:
+    """'100,000 kg or more': a bound written after the figure; (qualifier, new end)."""
+    if qualifier != "exact":
+        return qualifier, end
+    found = lex.qualifiers_after.match_at(words, end)
+    return found if found is not None else (qualifier, end)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, read_number, words_of
+from .context import Reading, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
 
@@ -69,7 +69,8 @@ class CountRules:
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
             item = doc[first:head_end].text
-            return _span(doc, r.start, head_end, r, item, "count")
+            qualifier, end = trailing_qualifier(words_of(doc), head_end, r.qualifier, self.lex)
+            return _span(doc, r.start, end, replace(r, qualifier=qualifier), item, "count")
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
         before = self.noun_before(doc, r.start)

@@ -89,6 +89,7 @@ class Lexicons:
 
     numbers: dict[str, NumberWord]
     qualifiers: PhraseLexicon[str]
+    qualifiers_after: PhraseLexicon[str]
     currencies_before: PhraseLexicon[Currency]
     currencies_after: PhraseLexicon[Currency]
     units: PhraseLexicon[str]
@@ -139,6 +140,11 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         _check("qualifiers.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
         quals.extend((words, r["qualifier"]) for words in forms(r["phrase"]))
 
+    quals_after = []
+    for i, r in enumerate(read_csv("qualifiers_after.csv", ("phrase", "qualifier")), start=2):
+        _check("qualifiers_after.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
+        quals_after.append((tokenize(r["phrase"]), r["qualifier"]))
+
     before, after = [], []
     cols = ("surface", "code", "position", "factor")
     for i, r in enumerate(read_csv("currencies.csv", cols), start=2):
@@ -156,6 +162,7 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
     return Lexicons(
         numbers=numbers,
         qualifiers=PhraseLexicon(quals),
+        qualifiers_after=PhraseLexicon(quals_after),
         currencies_before=PhraseLexicon(before),
         currencies_after=PhraseLexicon(after),
         units=PhraseLexicon(units),
