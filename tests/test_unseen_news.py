@@ -45,6 +45,11 @@ PER_CAPITA = [
      [("money", "4,000 yuan", "4000", "CNY", "exact", "annual income")]),
     ("profit-of", "The shop made a profit of 20,000 yuan.",
      [("money", "20,000 yuan", "20000", "CNY", "exact", "profit")]),
+    ("record-high-no-item", "Output hit a record high of 682.85 million tonnes.",
+     [("mass", "682.85 million tonnes", "682850000000", "kg", "exact", "")]),
+    ("a-year-earlier-not-rate", "Profit was 1.5 billion yuan, against 1.2 billion yuan a year earlier.",
+     [("money", "1.5 billion yuan", "1500000000", "CNY", "exact", ""),
+      ("money", "1.2 billion yuan", "1200000000", "CNY", "exact", "")]),
     ("investment-of", "It attracted investment of 1.2 billion yuan.",
      [("money", "1.2 billion yuan", "1200000000", "CNY", "exact", "investment")]),
 ]

@@ -102,6 +102,7 @@ class Lexicons:
     months: dict[str, int]
     context: dict[str, frozenset[str]]
     count_links: PhraseLexicon[bool]
+    not_items: frozenset[str]
     set_phrases: PhraseLexicon[bool]
 
     def is_plural(self, low: str) -> bool:
@@ -174,6 +175,7 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         abbreviations=frozenset(read_lines("abbreviations.txt")),
         months={r["surface"]: int(r["month"]) for r in read_csv("months.csv", ("surface", "month"))},
         context=_context_words(),
+        not_items=frozenset(read_lines("not_items.txt")),
         count_links=PhraseLexicon((tokenize(p), True) for p in read_lines("count_links.txt")),
         set_phrases=PhraseLexicon((tokenize(p), True) for p in read_lines("set_phrases.txt")),
     )

@@ -95,8 +95,9 @@ class QuantityRules:
             at += 1
         if at + 1 < len(doc) and doc[at].lower_ in self.lex.words("per"):
             unit = self.lex.units.match_at(words, at + 1)
-            if unit is not None and has_kind(unit[0]):
-                return unit[0], unit[1], at == k
+            if unit is not None and has_kind(unit[0]) and not (
+                    unit[1] < len(doc) and doc[unit[1]].lower_ in self.lex.words("not_per_after")):
+                return unit[0], unit[1], at == k  # not "a year earlier", which dates the figure
         return None, k, False
 
     def _item_before(self, doc: Doc, start: int) -> str:
@@ -116,6 +117,8 @@ class QuantityRules:
             j -= 1
         if j == start - 1 or (j > 0 and doc[j - 1].like_num):
             return ""  # "50,000 orders of 125,000 kg": the noun is another figure's
+        if doc[start - 2].lower_ in self.lex.not_items:
+            return ""  # "a record high of ...", "a total of ..."
         return doc[j:start - 1].text
 
     # ---- units -------------------------------------------------------------------
