@@ -12,7 +12,6 @@ Years, days of a month, multipliers ("10 times") and labels are not counts.
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .context import Reading, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
+from .numerals import MILLION
 
 #: The longest noun phrase (in words) read after a number.
 MAX_PHRASE_WORDS = 6
@@ -157,9 +157,6 @@ class CountRules:
 
 
 _NOT_COUNTED = object()
-
-
-MILLION = Decimal(1000000)
 
 
 def _scaled(r: Reading) -> Reading:

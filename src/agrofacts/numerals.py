@@ -23,6 +23,7 @@ DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
 ARTICLES = ("a", "an")
+MILLION = Decimal(1000000)
 #: The longest run of digits that still reads as a quantity (beyond it: IDs, tracking numbers).
 MAX_DIGITS = 15
 

@@ -18,11 +18,8 @@ from spacy.tokens import Doc, Span
 from .context import Reading, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
+from .numerals import MILLION
 from .units import has_kind, normalise, normalise_rate
-
-MILLION = Decimal(1000000)
-#: After these a unit is an age ("56-year-old"), which is not a figure.
-AGE_WORDS = ("old",)
 
 
 class QuantityRules:
@@ -136,7 +133,7 @@ class QuantityRules:
         if unit is None:
             return None
         name, end = unit
-        if _is_age(doc, end):
+        if _is_age(doc, end, lex):
             return NOT_A_FIGURE
         if end + 1 < len(doc) and doc[end].lower_ in lex.words("per"):
             per = lex.units.match_at(words, end + 1)
@@ -186,9 +183,10 @@ def _rate_max(value_max: Decimal | None, m, value: Decimal) -> Decimal | None:
     return m.value * value_max / value if value else value_max
 
 
-def _is_age(doc: Doc, end: int) -> bool:
+def _is_age(doc: Doc, end: int, lex: Lexicons) -> bool:
+    """'56-year-old': an age, which the contract does not list as a figure."""
     j = end + 1 if end < len(doc) and doc[end].text == "-" else end
-    return j < len(doc) and doc[j].lower_ in AGE_WORDS
+    return j < len(doc) and doc[j].lower_ in lex.words("age_after")
 
 
 def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
