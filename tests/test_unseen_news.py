@@ -200,6 +200,12 @@ CURRENCIES = [
      [("money", "50 cents", "0.5", "USD", "exact", "")]),
     ("pence", "Bread rose by 20 pence.",
      [("money", "20 pence", "0.2", "GBP", "exact", "")]),
+    ("hyphenated-money-adjective", "It is a 10-million-yuan project.",
+     [("money", "10-million-yuan", "10000000", "CNY", "exact", "")]),
+    ("crore", "The state spent Rs 500 crore on roads.",
+     [("money", "Rs 500 crore", "5000000000", "INR", "exact", "")]),
+    ("hyphenated-area-adjective", "They planted a 1,000-mu orchard.",
+     [("area", "1,000-mu", "66.666667", "ha", "exact", "")]),
     ("rmb-word-after", "They invested 300 million RMB.",
      [("money", "300 million RMB", "300000000", "CNY", "exact", "")]),
 ]
@@ -222,6 +228,7 @@ NOT_FACTS = [
     ("age-hyphen", "The 56-year-old farmer smiled.", []),
     ("clock-time", "The auction opened at 9:30 am.", []),
     ("phone", "Call 010 6512 3456 for tickets.", []),
+    ("temperature-degrees", "Temperatures reached 40 degrees.", []),
     ("licence-plate-like", "The truck Jing A 12345 arrived.", []),
 ]
 

@@ -52,7 +52,8 @@ class QuantityRules:
         if r.million_m is not None and (r.currency or lex.currencies_after.match_at(
                 words, r.million_m)):
             value, value_max, k = value * MILLION, _times(value_max, MILLION), r.million_m
-        after = lex.currencies_after.match_at(words, k)
+        hyphen = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
+        after = lex.currencies_after.match_at(words, k + 1 if hyphen else k)  # "10-million-yuan"
         end = None
         if after is not None:
             currency, k = after

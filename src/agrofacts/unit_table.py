@@ -40,3 +40,19 @@ def units_markdown() -> str:
 
 def _code(text: str) -> str:
     return f"`{text}`"
+
+
+def update_readme(path: str) -> None:
+    """Rewrite the units block of a README in place (``python -m agrofacts.unit_table README.md``)."""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(f"{head}{START}\n{units_markdown()}{END}{tail}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    update_readme(sys.argv[1])
