@@ -31,7 +31,7 @@ def test_version():
     assert result.output == f"agrofacts, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["extract"]], ids=["group", "extract"])
+@pytest.mark.parametrize("command", [[], ["extract"], ["units"]], ids=["group", "extract", "units"])
 def test_every_command_has_help(command):
     result = run(*command, "--help")
     assert result.exit_code == 0

@@ -27,3 +27,11 @@ def test_module_doctests():
     for module in (agrofacts, agrofacts.fact, agrofacts.units):
         result = doctest.testmod(module)
         assert result.failed == 0
+
+
+def test_readme_units_table_is_the_data():
+    from agrofacts.unit_table import END, START, units_markdown
+
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index(START) + len(START) + 1:text.index(END)]
+    assert table == units_markdown()

@@ -126,6 +126,14 @@ def check(paths: tuple[str, ...], golden: str, update: bool, glob: str, publishe
         sys.exit(EXIT_DIFFERS)
 
 
+@cli.command()
+def units() -> None:
+    """Print the table of unit and currency words agrofacts reads, as Markdown."""
+    from .unit_table import units_markdown
+
+    click.echo(units_markdown(), nl=False)
+
+
 def main() -> None:
     try:
         cli()

@@ -36,7 +36,8 @@ def words_of(doc: Doc) -> list[str]:
 
 def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | None:
     num = parse_number(doc, i, lex.numbers)
-    if num is None or _is_label(doc, i, lex) or _is_code(doc, num):
+    if num is None or _is_label(doc, words, i, lex) or _is_code(doc, num) \
+            or _in_name(doc, words, num, lex):
         return None
     start = i
     currency = None
@@ -60,9 +61,33 @@ def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | 
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
 
 
-def _is_label(doc: Doc, i: int, lex: Lexicons) -> bool:
-    """'No. 1', 'top 100', 'Line 5': the number names or ranks, it does not measure."""
-    return i > 0 and doc[i - 1].lower_ in lex.label_words
+def _is_label(doc: Doc, words: list[str], i: int, lex: Lexicons) -> bool:
+    """'No. 1', 'top 100', 'Boeing 737', 'Fortune 500': the number names or ranks, it does not measure.
+
+    A digit right after a capitalised word in mid-sentence is a model or a name, unless that
+    word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500").
+    """
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ in lex.label_words:
+        return True
+    return (prev.is_title and not prev.is_sent_start and doc[i].text[:1].isdigit()
+            and prev.text not in lex.months and lex.currencies_before.match_ending_at(words, i) is None
+            and lex.qualifiers.match_ending_at(words, i) is None)
+
+
+def _in_name(doc: Doc, words: list[str], num: NumberMatch, lex: Lexicons) -> bool:
+    """'three tough battles', 'the 14th Five-Year Plan', 'Three Gorges Dam': a name, not a figure."""
+    if lex.set_phrases.match_at(words, num.start) is not None:
+        return True
+    first = doc[num.start]
+    if not num.spelled or not first.is_title:
+        return False
+    k = num.end + 1 if num.end < len(doc) and doc[num.end].text == "-" else num.end
+    if k >= len(doc) or not doc[k].is_title:
+        return False
+    return k > num.end or not first.is_sent_start  # "Five-Year Plan"; "the Three Gorges"
 
 
 def _is_code(doc: Doc, num: NumberMatch) -> bool:
@@ -108,3 +133,11 @@ def _range_end(doc: Doc, words: list[str], num: NumberMatch, start: int,
     if num.year_like and upper.year_like:
         return None  # "2016-2020" is a period, for the date rules
     return upper, opened
+
+
+def trailing_qualifier(words: list[str], end: int, qualifier: str, lex: Lexicons) -> tuple[str, int]:
+    """'100,000 kg or more': a bound written after the figure; (qualifier, new end)."""
+    if qualifier != "exact":
+        return qualifier, end
+    found = lex.qualifiers_after.match_at(words, end)
+    return found if found is not None else (qualifier, end)

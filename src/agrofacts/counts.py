@@ -12,14 +12,14 @@ Years, days of a month, multipliers ("10 times") and labels are not counts.
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, read_number, words_of
+from .context import Reading, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
+from .numerals import MILLION
 
 #: The longest noun phrase (in words) read after a number.
 MAX_PHRASE_WORDS = 6
@@ -62,14 +62,21 @@ class CountRules:
         phrase = self.noun_phrase(doc, end)
         if phrase is _NOT_COUNTED:
             return None
+        if phrase is not None and r.num.year_like and r.qualifier == "exact":
+            return None  # "the 2008 Olympics": unqualified, a bare 1800-2199 is a year, not a count
         if phrase is not None:
             first, head_end = phrase
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
             item = doc[first:head_end].text
-            return _span(doc, r.start, head_end, r, item, "count")
+            qualifier, end = trailing_qualifier(words_of(doc), head_end, r.qualifier, self.lex)
+            return _span(doc, r.start, end, replace(r, qualifier=qualifier), item, "count")
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
+        before = self.noun_before(doc, r.start)
+        if before is not None:
+            first, last = before
+            return _span(doc, first, r.end, r, doc[first:last].text, "count-noun-first")
         sent_start = doc[r.num.start].sent.start
         previous = [s for s in earlier if s.start >= sent_start and s._.figure.item]
         if previous:
@@ -91,6 +98,8 @@ class CountRules:
             if not tok.is_alpha and not (words == 0 and tok.text in lex.not_counted):
                 return None
             low = tok.lower_
+            if words == 0 and j > 0 and not doc[j - 1].whitespace_ and tok.is_alpha:
+                return _NOT_COUNTED  # "5G networks", "3D printers": a name glued to its digit
             if low in lex.not_counted:
                 return _NOT_COUNTED if words == 0 else None
             if low in lex.stopwords or tok.text in lex.months:
@@ -99,6 +108,37 @@ class CountRules:
             if lex.is_plural(low):
                 return k, j + 1
             j += 1
+        return None
+
+    def noun_before(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """'the number of online stores reached' + number: (first, end) of 'online stores'."""
+        words = [t.text for t in doc[max(0, start - 4):start]]
+        link = self.lex.count_links.match_ending_at(words, len(words))
+        if link is None:
+            return None
+        end = start - (len(words) - link[1])
+        counted = self._number_of(doc, end)
+        if counted is not None:
+            return counted
+        if end < 1 or not self.lex.is_plural(doc[end - 1].lower_):
+            return None
+        first = end - 1
+        while first > 0 and end - first < MAX_PHRASE_WORDS:
+            tok = doc[first - 1]
+            if not tok.is_alpha or tok.lower_ in self.lex.stopwords:
+                break
+            first -= 1
+        return first, end
+
+    def _number_of(self, doc: Doc, end: int) -> tuple[int, int] | None:
+        """'the number of online stores in rural areas hit ...': the noun after 'number of'."""
+        sent_start = doc[end - 1].sent.start if end > 0 else 0
+        for j in range(end - 2, max(sent_start, end - 12) - 1, -1):
+            if doc[j].lower_ in ("number", "numbers") and doc[j + 1].lower_ == "of":
+                phrase = self.noun_phrase(doc, j + 2)
+                if isinstance(phrase, tuple) and phrase[1] <= end:
+                    return phrase
+                return None
         return None
 
     def _is_year(self, doc: Doc, r: Reading) -> bool:
@@ -117,9 +157,6 @@ class CountRules:
 
 
 _NOT_COUNTED = object()
-
-
-MILLION = Decimal(1000000)
 
 
 def _scaled(r: Reading) -> Reading:

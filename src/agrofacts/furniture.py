@@ -27,6 +27,9 @@ SCOPES = ("line", "span", "rest")
 #: A line "reads as a sentence" when it has a terminal stop followed by space or its end.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
 LINE = re.compile(r"[^\n]*\n?")
+#: Han characters: an English article's lines that are mostly Chinese are site links and chrome.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,14 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
                 spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
                 if rule.scope == "rest":
                     break
+    spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
     spans.extend(_outside_body(text, lines, spans))
     return sorted(spans)
+
+
+def _mostly_chinese(text: str, start: int, end: int) -> bool:
+    letters = sum(1 for ch in text[start:end] if ch.isalpha())
+    return letters > 0 and len(HAN.findall(text, start, end)) >= HAN_SHARE * letters
 
 
 def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:

@@ -89,6 +89,7 @@ class Lexicons:
 
     numbers: dict[str, NumberWord]
     qualifiers: PhraseLexicon[str]
+    qualifiers_after: PhraseLexicon[str]
     currencies_before: PhraseLexicon[Currency]
     currencies_after: PhraseLexicon[Currency]
     units: PhraseLexicon[str]
@@ -100,6 +101,9 @@ class Lexicons:
     abbreviations: frozenset[str]
     months: dict[str, int]
     context: dict[str, frozenset[str]]
+    count_links: PhraseLexicon[bool]
+    not_items: frozenset[str]
+    set_phrases: PhraseLexicon[bool]
 
     def is_plural(self, low: str) -> bool:
         """Whether a lowercased word reads as a plural noun (no tagger: spelling and lists)."""
@@ -120,6 +124,13 @@ def _check(name: str, row: int, field: str, value: str, allowed: set[str]) -> No
 
 def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
     """Read every word list; ``tokenize`` splits a surface the way articles are split."""
+
+    def forms(surface: str) -> list[list[str]]:
+        # A surface may be split differently alone than glued to a number ("Rs." alone is
+        # "Rs" + "."; in "Rs.500" it is one prefix token), so a one-word surface also
+        # matches as a single token.
+        split = tokenize(surface)
+        return [split, [surface]] if len(split) > 1 and " " not in surface else [split]
     numbers = {}
     for i, r in enumerate(read_csv("numbers.csv", ("word", "value", "role")), start=2):
         _check("numbers.csv", i, "role", r["role"], NUMBER_ROLES)
@@ -128,25 +139,31 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
     quals = []
     for i, r in enumerate(read_csv("qualifiers.csv", ("phrase", "qualifier")), start=2):
         _check("qualifiers.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
-        quals.append((tokenize(r["phrase"]), r["qualifier"]))
+        quals.extend((words, r["qualifier"]) for words in forms(r["phrase"]))
+
+    quals_after = []
+    for i, r in enumerate(read_csv("qualifiers_after.csv", ("phrase", "qualifier")), start=2):
+        _check("qualifiers_after.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
+        quals_after.append((tokenize(r["phrase"]), r["qualifier"]))
 
     before, after = [], []
     cols = ("surface", "code", "position", "factor")
     for i, r in enumerate(read_csv("currencies.csv", cols), start=2):
         _check("currencies.csv", i, "position", r["position"], CURRENCY_POSITIONS)
         cur = Currency(r["code"], r["position"], Decimal(r["factor"]))
-        words = tokenize(r["surface"])
-        if r["position"] in ("before", "both"):
-            before.append((words, cur))
-        if r["position"] in ("after", "both"):
-            after.append((words, cur))
+        for words in forms(r["surface"]):
+            if r["position"] in ("before", "both"):
+                before.append((words, cur))
+            if r["position"] in ("after", "both"):
+                after.append((words, cur))
 
-    units = [(tokenize(r["surface"]), r["unit"])
-             for r in read_csv("units.csv", ("surface", "unit"))]
+    units = [(words, r["unit"]) for r in read_csv("units.csv", ("surface", "unit"))
+             for words in forms(r["surface"])]
 
     return Lexicons(
         numbers=numbers,
         qualifiers=PhraseLexicon(quals),
+        qualifiers_after=PhraseLexicon(quals_after),
         currencies_before=PhraseLexicon(before),
         currencies_after=PhraseLexicon(after),
         units=PhraseLexicon(units),
@@ -158,6 +175,9 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         abbreviations=frozenset(read_lines("abbreviations.txt")),
         months={r["surface"]: int(r["month"]) for r in read_csv("months.csv", ("surface", "month"))},
         context=_context_words(),
+        not_items=frozenset(read_lines("not_items.txt")),
+        count_links=PhraseLexicon((tokenize(p), True) for p in read_lines("count_links.txt")),
+        set_phrases=PhraseLexicon((tokenize(p), True) for p in read_lines("set_phrases.txt")),
     )
 
 

@@ -23,6 +23,7 @@ DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
 ARTICLES = ("a", "an")
+MILLION = Decimal(1000000)
 #: The longest run of digits that still reads as a quantity (beyond it: IDs, tracking numbers).
 MAX_DIGITS = 15
 
@@ -68,6 +69,8 @@ def _scaled_digits(doc: Doc, i: int, value: Decimal, words: dict[str, NumberWord
     scale = Decimal(1)
     million_m = None
     while j < len(doc):
+        if _hyphen_before_scale(doc, j, words):
+            j += 1  # "a 10-million-yuan project"
         nw = words.get(doc[j].lower_)
         glued = not doc[j - 1].whitespace_
         if nw is None:
@@ -80,6 +83,13 @@ def _scaled_digits(doc: Doc, i: int, value: Decimal, words: dict[str, NumberWord
             million_m = j + 1
         break
     return NumberMatch(i, j, value * scale, False, scale, million_m, "," in doc[i].text)
+
+
+def _hyphen_before_scale(doc: Doc, j: int, words: dict[str, NumberWord]) -> bool:
+    if doc[j].text != "-" or doc[j - 1].whitespace_ or doc[j].whitespace_ or j + 1 >= len(doc):
+        return False
+    nw = words.get(doc[j + 1].lower_)
+    return nw is not None and nw.role == "scale"
 
 
 def _number_words(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:

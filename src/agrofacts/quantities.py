@@ -15,14 +15,11 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, read_number, words_of
+from .context import Reading, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
+from .numerals import MILLION
 from .units import has_kind, normalise, normalise_rate
-
-MILLION = Decimal(1000000)
-#: After these a unit is an age ("56-year-old"), which is not a figure.
-AGE_WORDS = ("old",)
 
 
 class QuantityRules:
@@ -55,18 +52,28 @@ class QuantityRules:
         if r.million_m is not None and (r.currency or lex.currencies_after.match_at(
                 words, r.million_m)):
             value, value_max, k = value * MILLION, _times(value_max, MILLION), r.million_m
-        after = lex.currencies_after.match_at(words, k)
+        hyphen = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
+        after = lex.currencies_after.match_at(words, k + 1 if hyphen else k)  # "10-million-yuan"
+        end = None
         if after is not None:
             currency, k = after
         elif r.currency is not None:
             currency = r.currency
         else:
-            return None
+            target = self._change_target(doc, words, r)
+            if target is None:
+                return None
+            # "fell from 12 to 9 yuan per jin": the 12 is priced like the 9
+            currency, target_end = target
+            end = r.end
+            k = target_end
         value, value_max = value * currency.factor, _times(value_max, currency.factor)
         per, per_end, contiguous = self._per_unit(doc, words, k)
-        end = per_end if contiguous else k
+        if end is None:
+            end = per_end if contiguous else k
         m = normalise_rate(value, currency.code, per)
-        fig = Figure("money", m.value, m.unit, r.qualifier, _rate_max(value_max, m, value),
+        qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
+        fig = Figure("money", m.value, m.unit, qualifier, _rate_max(value_max, m, value),
                      item=self._item_before(doc, r.start), rule="money")
         return _span(doc, r.start, end, fig)
 
@@ -86,8 +93,9 @@ class QuantityRules:
             at += 1
         if at + 1 < len(doc) and doc[at].lower_ in self.lex.words("per"):
             unit = self.lex.units.match_at(words, at + 1)
-            if unit is not None and has_kind(unit[0]):
-                return unit[0], unit[1], at == k
+            if unit is not None and has_kind(unit[0]) and not (
+                    unit[1] < len(doc) and doc[unit[1]].lower_ in self.lex.words("not_per_after")):
+                return unit[0], unit[1], at == k  # not "a year earlier", which dates the figure
         return None, k, False
 
     def _item_before(self, doc: Doc, start: int) -> str:
@@ -107,6 +115,8 @@ class QuantityRules:
             j -= 1
         if j == start - 1 or (j > 0 and doc[j - 1].like_num):
             return ""  # "50,000 orders of 125,000 kg": the noun is another figure's
+        if doc[start - 2].lower_ in self.lex.not_items:
+            return ""  # "a record high of ...", "a total of ..."
         return doc[j:start - 1].text
 
     # ---- units -------------------------------------------------------------------
@@ -120,9 +130,11 @@ class QuantityRules:
         hyphenated = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
         unit = lex.units.match_at(words, k + 1 if hyphenated else k)
         if unit is None:
+            unit = self._unit_of_change_target(doc, words, r)
+        if unit is None:
             return None
         name, end = unit
-        if _is_age(doc, end):
+        if _is_age(doc, end, lex):
             return NOT_A_FIGURE
         if end + 1 < len(doc) and doc[end].lower_ in lex.words("per"):
             per = lex.units.match_at(words, end + 1)
@@ -130,9 +142,35 @@ class QuantityRules:
                 name, end = f"{name}/{per[0]}", per[1]
         m = normalise(r.value, name)
         vmax = normalise(r.value_max, name).value if r.value_max is not None else None
-        fig = Figure(m.kind, m.value, m.unit, r.qualifier, vmax,
+        qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
+        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax,
                      item=self._item_before(doc, r.start), rule="unit")
         return _span(doc, r.start, end, fig)
+
+
+    def _change_reading(self, doc: Doc, words: list[str], r: Reading) -> Reading | None:
+        """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
+        lex, k = self.lex, r.end
+        if r.start == 0 or doc[r.start - 1].lower_ not in lex.words("change_from") \
+                or k + 1 >= len(doc) or doc[k].lower_ not in lex.words("range_join"):
+            return None
+        return read_number(doc, words, k + 1, lex)
+
+    def _unit_of_change_target(self, doc: Doc, words: list[str], r: Reading) -> tuple[str, int] | None:
+        """'rose from 5 to 8 percent': (unit of the 8, end of the 5)."""
+        target = self._change_reading(doc, words, r)
+        unit = None if target is None else self.lex.units.match_at(words, target.end)
+        return (unit[0], r.end) if unit is not None else None
+
+    def _change_target(self, doc: Doc, words: list[str], r: Reading):
+        """'fell from 12 to 9 yuan': (currency of the 9, index after that currency)."""
+        target = self._change_reading(doc, words, r)
+        if target is None:
+            return None
+        after = self.lex.currencies_after.match_at(words, target.end)
+        if after is not None:
+            return after
+        return (target.currency, target.end) if target.currency is not None else None
 
 
 def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
@@ -146,9 +184,10 @@ def _rate_max(value_max: Decimal | None, m, value: Decimal) -> Decimal | None:
     return m.value * value_max / value if value else value_max
 
 
-def _is_age(doc: Doc, end: int) -> bool:
+def _is_age(doc: Doc, end: int, lex: Lexicons) -> bool:
+    """'56-year-old': an age, which the contract does not list as a figure."""
     j = end + 1 if end < len(doc) and doc[end].text == "-" else end
-    return j < len(doc) and doc[j].lower_ in AGE_WORDS
+    return j < len(doc) and doc[j].lower_ in lex.words("age_after")
 
 
 def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
