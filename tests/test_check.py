@@ -224,3 +224,9 @@ def test_edited_article_pairs_moved_facts_by_text():
     new = [_row(fact="1", text="5 yuan", start_char="20", end_char="26")]
     assert [(c.status, c.columns) for c in compare(old, new).changes] == [
         ("changed", ("start_char", "end_char"))]
+
+
+def test_check_has_help():
+    result = run("check", "--help")
+    assert result.exit_code == 0
+    assert "Exit 0 when equal, 1 when they differ, 2 for a usage or input error" in result.stdout

@@ -165,7 +165,11 @@ def test_pipe_closed_early_ends_quietly(many_facts):
     assert stderr == b""
 
 
-def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path):
+@pytest.mark.parametrize(("sig", "code", "stderr"), [
+    (signal.SIGINT, 130, b"agrofacts: interrupted\n"),
+    (signal.SIGTERM, 143, b""),
+], ids=["ctrl-c", "kill"])
+def test_interrupted_process_exits_quietly_and_leaves_no_file(tmp_path, sig, code, stderr):
     out = tmp_path / "facts.csv"
     out.write_text("old table\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "agrofacts", "extract", "-", "-o", str(out)],
@@ -176,8 +180,8 @@ def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path):
     while not list(tmp_path.glob(".facts.csv.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert list(tmp_path.glob(".facts.csv.*.tmp")), "the command never started its output"
-    proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=60)
-    assert (proc.returncode, stdout, stderr) == (130, b"", b"agrofacts: interrupted\n")
+    proc.send_signal(sig)
+    stdout, err = proc.communicate(timeout=60)
+    assert (proc.returncode, stdout, err) == (code, b"", stderr)
     assert out.read_text(encoding="utf-8") == "old table\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.csv"]

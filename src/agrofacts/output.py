@@ -3,7 +3,8 @@
 ``atomic_output(path)`` gives a text stream onto a temporary file in the
 target's own folder (so the rename cannot cross file systems) and renames it
 over the target only when the block ends without an error. An error, a
-Ctrl-C or a kill leaves the target as it was; the first two also remove the
+Ctrl-C or a kill leaves the target as it was; an error, Ctrl-C and a plain
+``kill`` (SIGTERM, which the commands turn into an exit) also remove the
 temporary file (a ``kill -9`` may leave a ``.NAME.*.tmp`` behind, never a
 truncated NAME).
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO, TypeVar
@@ -27,6 +30,8 @@ EXIT_DIFFERS = 1
 EXIT_INTERRUPTED = 130
 #: 128 + SIGPIPE, as a shell reports a program whose reader went away.
 EXIT_BROKEN_PIPE = 141
+#: 128 + SIGTERM.
+EXIT_TERMINATED = 143
 
 F = TypeVar("F", bound=Callable)
 
@@ -61,10 +66,12 @@ def _mode_for(target: Path) -> int:
 
 
 def quiet_on_interrupt(command: F) -> F:
-    """Ctrl-C exits 130 and a reader that went away (``| head``) exits 141, both without a traceback."""
+    """Ctrl-C exits 130, SIGTERM 143, a reader that went away (``| head``) 141; no traceback."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _terminate) if main else None
         try:
             return command(*args, **kwargs)
         except KeyboardInterrupt:
@@ -73,8 +80,16 @@ def quiet_on_interrupt(command: F) -> F:
         except BrokenPipeError:
             _silence_stdout()
             raise SystemExit(EXIT_BROKEN_PIPE) from None
+        finally:
+            if main and previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _terminate(signum: int, frame) -> None:
+    """SIGTERM as an exit, so ``finally`` blocks (the temporary file's removal) run."""
+    raise SystemExit(EXIT_TERMINATED)
 
 
 def _silence_stdout() -> None:
