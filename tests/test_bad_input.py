@@ -256,3 +256,17 @@ BINARY = [
 def test_decode_refuses_binary(data, reason):
     with pytest.raises(Unusable, match=f"^{reason.replace('(', '[(]').replace(')', '[)]')}$"):
         decode(data)
+
+
+def test_file_name_that_is_not_utf8_gets_an_escaped_doc_name(tmp_path):
+    (Path(os.fsdecode(bytes(tmp_path))) / os.fsdecode(b"bad\xff name.txt")).write_bytes(ARTICLE.encode())
+    result = run("extract", str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert [json.loads(line)["doc"] for line in result.stdout.splitlines()] == ["bad\\xff name.txt"]
+
+
+def test_file_name_with_a_newline_stays_on_one_stderr_line(tmp_path):
+    (tmp_path / "two\nlines.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped: {tmp_path}/two\\x0alines.txt: binary file (PNG image), not text\n"
