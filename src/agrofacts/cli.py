@@ -6,7 +6,6 @@ Heavy imports (spaCy, pandas, pint) happen inside the commands, so
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -95,34 +94,15 @@ def check(paths: tuple[str, ...], golden: str, update: bool, glob: str, publishe
     (an input that cannot be used, a missing or malformed golden file).
     With --update the golden file is rewritten (all at once) and the exit is 0.
     """
-    from .extract import extract_paths
-    from .golden import compare, read_golden, report_lines, rows_of
-    from .output import StderrReport, atomic_output
-    from .writers import write_csv
+    from .golden import check as check_golden
+    from .output import StderrReport
 
-    report = StderrReport()
     try:
-        facts = list(extract_paths(paths, glob=glob, published=published, report=report))
-        if report.unused:
-            n = len(report.unused)
-            raise InputProblem(f"{n} input{'' if n == 1 else 's'} could not be used; not compared")
-        exists = os.path.lexists(golden)
-        old = read_golden(golden) if exists or not update else []
-        comparison = compare(old, rows_of(facts))
-        for line in report_lines(comparison, golden):
-            click.echo(line)
-        if update and (not comparison.equal or not exists):
-            with atomic_output(golden) as out:
-                n = write_csv(facts, out)
-            click.echo(f"updated {golden}: {n} facts")
-            return
+        comparison = check_golden(paths, golden, update=update, glob=glob, published=published,
+                                  report=StderrReport(), echo=click.echo)
     except AgrofactsError as exc:
         raise InputProblem(str(exc)) from exc
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise InputProblem(f"cannot write {golden}: {(exc.strerror or str(exc)).lower()}") from exc
-    if not comparison.equal:
+    if not (comparison.equal or update):
         sys.exit(EXIT_DIFFERS)
 
 

@@ -17,14 +17,16 @@ see ``writers.neutralise``), so a golden file written with or without
 from __future__ import annotations
 
 import csv
+import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .fact import COLUMNS, Fact
-from .writers import TEXT_CELLS, csv_row, neutralise
+from .reading import Problem, Report, strict_report
+from .writers import TEXT_CELLS, csv_row, neutralise, write_csv
 
 Row = dict[str, str]
 #: Columns compared cell by cell (``fact`` and ``same_as`` are handled apart, see above).
@@ -184,3 +186,40 @@ def report_lines(comparison: Comparison, golden: str) -> list[str]:
                      f"{comparison.count('removed')} removed, {comparison.count('changed')} changed, "
                      f"{comparison.unchanged} unchanged")
     return lines
+
+
+def check(paths: Iterable[str | Path], golden: str | Path, *, update: bool = False, glob: str = "*.txt",
+          published: str | None = None, report: Report = strict_report,
+          echo: Callable[[str], None] = print) -> Comparison:
+    """Extract ``paths``, ``echo`` the report against ``golden``; with ``update``, rewrite it atomically.
+
+    An input that cannot be used (after ``report`` has been told) makes the
+    comparison meaningless: InputError, nothing compared or written. With
+    ``update`` a missing golden file is created.
+    """
+    from .extract import extract_paths
+    from .output import atomic_output
+
+    unused = []
+
+    def note(problem: Problem) -> None:
+        report(problem)
+        if not problem.used:
+            unused.append(problem)
+
+    facts = list(extract_paths(paths, glob=glob, published=published, report=note))
+    if unused:
+        n = len(unused)
+        raise InputError(f"{n} input{'' if n == 1 else 's'} could not be used; not compared")
+    exists = os.path.lexists(golden)
+    comparison = compare(read_golden(golden) if exists or not update else [], rows_of(facts))
+    for line in report_lines(comparison, str(golden)):
+        echo(line)
+    if update and (not comparison.equal or not exists):
+        try:
+            with atomic_output(golden) as out:
+                n = write_csv(facts, out)
+        except OSError as exc:
+            raise InputError(f"cannot write {golden}: {(exc.strerror or str(exc)).lower()}") from exc
+        echo(f"updated {golden}: {n} facts")
+    return comparison
