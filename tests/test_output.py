@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import agrofacts.extract
 from agrofacts.cli import cli
-from agrofacts.errors import InputError
+from agrofacts.errors import RuleFileError
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -53,7 +53,7 @@ def _fail_on_second(exc: BaseException, monkeypatch):
 
 
 @pytest.mark.parametrize(("exc", "code", "stderr"), [
-    (InputError("b.txt: it broke"), 1, "Error: b.txt: it broke\n"),
+    (RuleFileError("units.csv: line 3: it broke"), 1, "Error: units.csv: line 3: it broke\n"),
     (KeyboardInterrupt(), 130, "agrofacts: interrupted\n"),
 ], ids=["error", "ctrl-c"])
 def test_existing_output_untouched_when_the_run_does_not_finish(two_articles, tmp_path, monkeypatch,

@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import AgrofactsError
+from .errors import AgrofactsError, InputError
 from .output import EXIT_DIFFERS, EXIT_INTERRUPTED, EXIT_SOME_UNUSED, EXIT_USAGE, quiet_on_interrupt
 
 
@@ -71,6 +71,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
         else:
             write(facts, sys.stdout, **options)
             sys.stdout.flush()
+    except InputError as exc:  # an option or input the user gave cannot be used at all
+        raise InputProblem(str(exc)) from exc
     except AgrofactsError as exc:
         raise click.ClickException(str(exc)) from exc
     if report.unused:
