@@ -82,3 +82,8 @@ def test_furniture_is_left_out(page, expected):
 def test_source_and_published_from_the_page():
     facts = facts_of(PAGE)
     assert {(f.source, f.published) for f in facts} == {("Xinhua", "2019-11-24")}
+
+
+def test_a_sentence_about_copyright_is_not_furniture():
+    text = "Copyright cases rose 20 percent last year.\n"
+    assert [(f.kind, f.text) for f in facts_of(text) if f.kind != "date"] == [("percent", "20 percent")]
