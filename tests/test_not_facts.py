@@ -87,3 +87,11 @@ def test_source_and_published_from_the_page():
 def test_a_sentence_about_copyright_is_not_furniture():
     text = "Copyright cases rose 20 percent last year.\n"
     assert [(f.kind, f.text) for f in facts_of(text) if f.kind != "date"] == [("percent", "20 percent")]
+
+
+def test_hard_wrapped_lines_keep_their_figures():
+    text = "The farm sold 12\ntonnes of pears.\nIt made more than\n300 tonnes.\n"
+    assert [(f.text, f.qualifier, f.sentence) for f in facts_of(text)] == [
+        ("12\ntonnes", "exact", "The farm sold 12 tonnes of pears."),
+        ("more than\n300 tonnes", "over", "It made more than 300 tonnes."),
+    ]

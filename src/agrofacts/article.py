@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import RuleFileError
-from .furniture import furniture_spans
+from .furniture import WRAP_STOPS, furniture_spans
 from .resources import read_csv, read_jsonl
 
 #: How far into the text the publication-date rules look: the header, not the body.
 HEADER_CHARS = 2000
 #: Paragraphs are lines, except a line that stops mid-sentence and runs on in lowercase.
-SOFT_WRAP = re.compile(r"[^\s.!?:;\"”')\]]\r?\n(?=[a-z0-9])")
+SOFT_WRAP = re.compile(r"[^\s" + re.escape("".join(sorted(WRAP_STOPS))) + r"]\r?\n(?=[a-z0-9])")
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ def extract_article(article: Article) -> list[Fact]:
     trigger = _trigger()
     blocks = [(s, e) for s, e in body_blocks(text) if trigger.search(text, s, e)]
     found = []
-    for (start, _end), parsed in zip(blocks, nlp.pipe(text[s:e] for s, e in blocks), strict=True):
+    pieces = (_unwrap(text[s:e]) for s, e in blocks)
+    for (start, _end), parsed in zip(blocks, nlp.pipe(pieces), strict=True):
         found.extend(_figures(parsed, start))
     found.sort(key=lambda f: (f[0], f[1]))
     number_of = {start: n for n, (start, *_rest) in enumerate(found, start=1)}
@@ -67,6 +68,12 @@ def extract_article(article: Article) -> list[Fact]:
             sentence=sentence,
         ))
     return facts
+
+
+def _unwrap(block: str) -> str:
+    """A paragraph with its hard line wraps turned into spaces, so "more than\n300 tonnes" reads
+    as one phrase (spaCy makes a token of a newline). Same length: offsets stay true."""
+    return block.replace("\n", " ") if "\n" in block else block
 
 
 def _figures(parsed: Doc, offset: int):

@@ -27,6 +27,8 @@ SCOPES = ("line", "span", "rest")
 #: A line "reads as a sentence" when it has a terminal stop followed by space or its end.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
 LINE = re.compile(r"[^\n]*\n?")
+#: A line ending in one of these does not run on into the next (see ``_wraps_into``).
+WRAP_STOPS = frozenset(".!?:;\"”')]")
 #: Han characters: an English article's lines that are mostly Chinese are site links and chrome.
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HAN_SHARE = 0.3
@@ -92,13 +94,27 @@ def _mostly_chinese(text: str, start: int, end: int) -> bool:
     return letters > 0 and len(HAN.findall(text, start, end)) >= HAN_SHARE * letters
 
 
+def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """Whether ``line`` stops mid-sentence and ``nxt``, right below it, goes on in lowercase."""
+    s, e = line
+    body = text[s:e].rstrip()
+    following = text[nxt[0]:nxt[1]].lstrip()
+    adjacent = not text[e:nxt[0]].strip() and text.count("\n", e, nxt[0]) == 1
+    return (adjacent and bool(body) and body[-1] not in WRAP_STOPS and bool(following)
+            and (following[0].islower() or following[0].isdigit()))
+
+
 def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
     """Headline lines before the body and non-sentence lines after it."""
     def covered(start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e, _ in spans)
 
     body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
-    sentence_lines = [i for i, (s, e) in enumerate(body) if SENTENCE_END.search(text, s, e)]
+    reads = [bool(SENTENCE_END.search(text, s, e)) for s, e in body]
+    for i in range(len(body) - 2, -1, -1):  # a hard-wrapped line reads as the sentence it starts
+        if not reads[i] and reads[i + 1] and _wraps_into(text, body[i], body[i + 1]):
+            reads[i] = True
+    sentence_lines = [i for i, ok in enumerate(reads) if ok]
     if not sentence_lines:
         return []  # a bare snippet: all of it is the article
     first, last = sentence_lines[0], sentence_lines[-1]

@@ -112,6 +112,8 @@ def _number_words(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch
             return None
         current = Decimal(1)
         j = i + 1
+    elif (first := words.get(low)) is not None and first.role not in ("unit", "tens"):
+        return None  # a bare "million" or "dozen" counts nothing: "a million" needs its article
     while j < n:
         tok = doc[j]
         nw = words.get(tok.lower_)

@@ -26,7 +26,8 @@ class NewsSentencizer:
         starts = {0}
         for tok in doc:
             if "\n" in tok.text or "\n" in tok.whitespace_:
-                starts.add(tok.i + 1)
+                if not _runs_on(doc, tok.i):
+                    starts.add(tok.i + 1)
             elif tok.text in TERMINALS and not self._abbreviation_stop(doc, tok.i):
                 nxt = tok.i + 1
                 while nxt < len(doc) and doc[nxt].text in CLOSERS:
@@ -41,6 +42,13 @@ class NewsSentencizer:
         if i == 0 or doc[i].text != "." or doc[i - 1].whitespace_:
             return False
         return doc[i - 1].text + "." in self.abbreviations
+
+
+def _runs_on(doc: Doc, i: int) -> bool:
+    """A hard-wrapped line: no stop before the break, and the next line starts in lowercase."""
+    nxt = i + 1
+    return (nxt < len(doc) and doc[i].text not in TERMINALS
+            and (doc[nxt].text[:1].islower() or doc[nxt].text[:1].isdigit()))
 
 
 @Language.factory("agrofacts_sentences", assigns=["token.is_sent_start"])
