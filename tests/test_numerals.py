@@ -77,6 +77,9 @@ CASES = [
     ("third", None),
     ("10:30", None),
     ("a", None),
+    ("million", None),
+    ("dozen", None),
+    ("hundred", None),
 ]
 
 
