@@ -12,10 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .lexicon import Currency, Lexicons
-from .numerals import NumberMatch, parse_number
+from .numerals import ARTICLES, NumberMatch, parse_number
+
+#: Where ``words_of`` keeps a doc's token texts, so the components share one list.
+WORDS_KEY = ("agrofacts", "words")
+STARTS_KEY = ("agrofacts", "number_starts")
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,44 @@ class Reading:
 
 
 def words_of(doc: Doc) -> list[str]:
-    return [t.text for t in doc]
+    """The token texts of ``doc``, made once per doc: building a Token object per token is slow."""
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None or len(words) != len(doc):
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+        doc.user_data[WORDS_KEY] = words
+    return words
+
+
+def may_start_number(word: str, lex: Lexicons) -> bool:
+    """Cheap test on the text alone: only a digit or a number word can start a number.
+
+    It is exactly what ``parse_number`` needs to see first, so skipping other
+    tokens changes no result; it saves the token-by-token work on prose.
+    """
+    if word[:1].isdigit():
+        return True
+    low = word.lower()
+    return low in lex.numbers or low in ARTICLES
+
+
+def number_starts(doc: Doc, lex: Lexicons) -> list[int]:
+    """Indices of the tokens that may start a number, the only ones worth ``read_number``.
+
+    Made once per doc and shared by the components (same test as ``may_start_number``).
+    """
+    key = (*STARTS_KEY, id(lex))
+    starts = doc.user_data.get(key)
+    if starts is None:
+        openers = lex.numbers.keys() | set(ARTICLES)
+        starts = [i for i, w in enumerate(words_of(doc)) if w[:1].isdigit() or w.lower() in openers]
+        doc.user_data[key] = starts
+    return starts
 
 
 def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | None:
+    if not may_start_number(words[i], lex):
+        return None
     num = parse_number(doc, i, lex.numbers)
     if num is None or _is_label(doc, words, i, lex) or _is_code(doc, num) \
             or _in_name(doc, words, num, lex):

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, read_number, trailing_qualifier, words_of
+from .context import Reading, number_starts, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
@@ -35,7 +35,10 @@ class CountRules:
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
         i = 0
-        while i < len(doc):
+        for start in number_starts(doc, self.lex):  # other tokens cannot start a figure
+            if start < i:
+                continue
+            i = start
             if i in claimed:
                 i += 1
                 continue

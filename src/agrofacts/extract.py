@@ -9,10 +9,12 @@ restatements. ``extract_paths`` does the same for files and folders.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from .article import Article, body_blocks, find_published, find_source
@@ -54,7 +56,7 @@ def extract_article(article: Article) -> list[Fact]:
     found = []
     pieces = (_unwrap(text[s:e]) for s, e in blocks)
     for (start, _end), parsed in zip(blocks, nlp.pipe(pieces), strict=True):
-        found.extend(_figures(parsed, start))
+        found.extend(_figures(parsed, start, text))
     found.sort(key=lambda f: (f[0], f[1]))
     number_of = {start: n for n, (start, *_rest) in enumerate(found, start=1)}
     facts = []
@@ -76,15 +78,39 @@ def _unwrap(block: str) -> str:
     return block.replace("\n", " ") if "\n" in block else block
 
 
-def _figures(parsed: Doc, offset: int):
+def _figures(parsed: Doc, offset: int, text: str):
+    starts = _sentence_starts(parsed)
     for span in parsed.spans.get(SPAN_KEY, []):
         fig = span._.figure
         if fig is None:
             continue
         if fig.same_as_char is not None:
             fig = fig.with_(same_as_char=fig.same_as_char + offset)
-        sentence = WHITESPACE.sub(" ", span.sent.text).strip()
+        if starts is None:
+            sentence = WHITESPACE.sub(" ", span.sent.text).strip()
+        else:
+            sentence = _sentence_at(parsed, starts, span.start, text, offset)
         yield offset + span.start_char, offset + span.end_char, fig, sentence
+
+
+def _sentence_starts(parsed: Doc) -> list[int] | None:
+    """Token indices that start a sentence, read once per doc (``Span.sent`` walks token by token)."""
+    if not len(parsed) or not parsed.has_annotation("SENT_START"):
+        return None
+    flags = parsed.to_array(SENT_START).astype("int64")
+    return [i for i, flag in enumerate(flags.tolist()) if flag == 1]
+
+
+def _sentence_at(parsed: Doc, starts: list[int], i: int, text: str, offset: int) -> str:
+    """Text of the sentence holding token ``i``, as ``Span.sent`` finds it for a span starting there.
+
+    Sliced from the article text (``parsed`` is ``text`` from ``offset`` on, line breaks
+    made spaces: the same once white space is collapsed) by character offsets:
+    ``Span.text`` and ``Doc.text`` join token by token.
+    """
+    nxt = bisect_right(starts, i)
+    sent = parsed[starts[nxt - 1] if nxt else 0:starts[nxt] if nxt < len(starts) else len(parsed)]
+    return WHITESPACE.sub(" ", text[offset + sent.start_char:offset + sent.end_char]).strip()
 
 
 def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt",

@@ -28,6 +28,10 @@ def _key(text: str, case_sensitive: bool) -> str:
     return text if case_sensitive else text.lower()
 
 
+def _may_be(word: str, keys: frozenset[str]) -> bool:
+    return word in keys or word.lower() in keys
+
+
 class PhraseLexicon(Generic[V]):
     """Longest-match lookup of token sequences."""
 
@@ -39,6 +43,9 @@ class PhraseLexicon(Generic[V]):
             key = tuple(_key(w, sensitive) for w in words)
             self._table[key] = value
             self._longest = max(self._longest, len(key))
+        # First and last words of the entries: most positions fail on these before any lookup.
+        self._firsts = frozenset(key[0] for key in self._table if key)
+        self._lasts = frozenset(key[-1] for key in self._table if key)
 
     def __len__(self) -> int:
         return len(self._table)
@@ -49,6 +56,8 @@ class PhraseLexicon(Generic[V]):
 
     def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
         """Longest entry starting at ``start``: (value, end index)."""
+        if 0 <= start < len(words) and not _may_be(words[start], self._firsts):
+            return None
         for n in range(min(self._longest, len(words) - start), 0, -1):
             value = self._get(words[start:start + n])
             if value is not None:
@@ -57,6 +66,8 @@ class PhraseLexicon(Generic[V]):
 
     def match_ending_at(self, words: Sequence[str], end: int) -> tuple[V, int] | None:
         """Longest entry ending just before ``end``: (value, start index)."""
+        if 1 <= end <= len(words) and not _may_be(words[end - 1], self._lasts):
+            return None
         for n in range(min(self._longest, end), 0, -1):
             value = self._get(words[end - n:end])
             if value is not None:

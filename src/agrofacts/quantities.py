@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, read_number, trailing_qualifier, words_of
+from .context import Reading, number_starts, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
@@ -30,7 +30,10 @@ class QuantityRules:
         words = words_of(doc)
         found = list(doc.spans.get(SPAN_KEY, []))
         i = 0
-        while i < len(doc):
+        for start in number_starts(doc, self.lex):  # other tokens cannot start a figure
+            if start < i:
+                continue
+            i = start
             reading = read_number(doc, words, i, self.lex)
             if reading is None:
                 i += 1

@@ -9,9 +9,12 @@ and always at a line break, since a paragraph never continues a sentence.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .context import words_of
 from .lexicon import lexicons
 
 TERMINALS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
@@ -23,18 +26,25 @@ class NewsSentencizer:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = {0}
-        for tok in doc:
-            if "\n" in tok.text or "\n" in tok.whitespace_:
-                if not _runs_on(doc, tok.i):
-                    starts.add(tok.i + 1)
-            elif tok.text in TERMINALS and not self._abbreviation_stop(doc, tok.i):
-                nxt = tok.i + 1
-                while nxt < len(doc) and doc[nxt].text in CLOSERS:
+        # Token texts as plain strings and one array write: a Token object per token is slow.
+        # (A token's whitespace_ is " " or "", so line breaks are always tokens of their own.)
+        words = words_of(doc)
+        n = len(words)
+        if not n:
+            return doc
+        flags = [-1] * n  # SENT_START: 1 starts a sentence, -1 does not
+        flags[0] = 1
+        for i, text in enumerate(words):
+            if "\n" in text:
+                if i + 1 < n and not _runs_on(doc, i):
+                    flags[i + 1] = 1
+            elif text in TERMINALS and not self._abbreviation_stop(doc, i):
+                nxt = i + 1
+                while nxt < n and words[nxt] in CLOSERS:
                     nxt += 1
-                starts.add(nxt)
-        for tok in doc:
-            tok.is_sent_start = tok.i in starts
+                if nxt < n:
+                    flags[nxt] = 1
+        doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(n, 1))
         return doc
 
     def _abbreviation_stop(self, doc: Doc, i: int) -> bool:
