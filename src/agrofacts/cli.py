@@ -29,10 +29,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the table to FILE instead of standard output.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
-              show_default=True, help="Table format.")
+@click.option("-o", "--output", type=click.Path(writable=True),
+              help="Write the table to FILE (a folder for --format parquet) instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
+              show_default=True, help="Table format (parquet: a partitioned dataset, --engine dask only).")
 @click.option("--glob", default="*.txt", show_default=True,
               help="Which files to read inside folders.")
 @click.option("--published", metavar="YYYY-MM-DD",
@@ -41,37 +41,87 @@ def cli() -> None:
               help="CSV: leave text cells that start with = + - @ as they are (no leading ').")
 @click.option("--max-size", type=click.FloatRange(min=0), default=10, show_default=True, metavar="MB",
               help="Skip files larger than this (MiB).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes (Dask: local workers); default one per core. Same output for any number.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bar (none is drawn unless stderr is a terminal).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run here, or on a Dask cluster (pip install 'agrofacts[dask]'); PATHS may be URLs.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786; default: a LocalCluster here.")
 @quiet_on_interrupt
 def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
-            published: str | None, raw: bool, max_size: float) -> None:
+            published: str | None, raw: bool, max_size: float, jobs: int | None, quiet: bool,
+            engine: str, scheduler: str | None) -> None:
     """Extract the figures of the articles in PATHS (files, folders, or - for stdin).
 
     Inputs are read in order of their doc name. A file that cannot be used is
     named on stderr with the reason and the rest are still written; the exit
     status is then 1 (0 when every input was used, 2 for a usage error).
     """
+    if engine == "dask" or fmt == "parquet" or scheduler:
+        _extract_dask(paths, output, fmt, glob, published, raw, max_size, jobs, engine, scheduler)
+        return
     from .extract import extract_paths
-    from .output import StderrReport, atomic_output
+    from .output import StderrReport
+    from .progress import article_progress, wanted
     from .writers import WRITERS
 
     write = WRITERS[fmt]
     options = {"raw": raw} if fmt == "csv" else {}
     report = StderrReport()
     try:
-        facts = extract_paths(paths, glob=glob, published=published, report=report,
-                              max_bytes=int(max_size * 1024 * 1024))
-        if output:
-            try:
-                with atomic_output(output) as out:
-                    write(facts, out, **options)
-            except BrokenPipeError:
-                raise
-            except OSError as exc:
-                raise InputProblem(f"cannot write {output}: {(exc.strerror or str(exc)).lower()}") from exc
-        else:
-            write(facts, sys.stdout, **options)
-            sys.stdout.flush()
+        with article_progress(paths, glob, sys.stderr, wanted(sys.stderr, quiet)) as on_article:
+            facts = extract_paths(paths, glob=glob, published=published, report=report,
+                                  max_bytes=int(max_size * 1024 * 1024), jobs=jobs, on_article=on_article)
+            _write(facts, write, output, options)
     except InputError as exc:  # an option or input the user gave cannot be used at all
+        raise InputProblem(str(exc)) from exc
+    except AgrofactsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if report.unused:
+        sys.exit(EXIT_SOME_UNUSED)
+
+
+def _write(facts, write, output: str | None, options: dict) -> None:
+    """The table to ``output`` (atomically) or to standard output."""
+    from .output import atomic_output
+
+    if output:
+        try:
+            with atomic_output(output) as out:
+                write(facts, out, **options)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise InputProblem(f"cannot write {output}: {(exc.strerror or str(exc)).lower()}") from exc
+    else:
+        write(facts, sys.stdout, **options)
+        sys.stdout.flush()
+
+
+def _extract_dask(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
+                  published: str | None, raw: bool, max_size: float, jobs: int | None, engine: str,
+                  scheduler: str | None) -> None:
+    """``extract --engine dask``: the same table, made on a Dask cluster (see dask_engine)."""
+    if engine != "dask":
+        raise click.UsageError(f"{'--scheduler' if scheduler else '--format parquet'} needs --engine dask")
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs --output FOLDER")
+    from . import dask_engine
+    from .output import StderrReport
+    from .writers import WRITERS
+
+    report = StderrReport()
+    common = {"glob": glob, "published": published, "scheduler": scheduler, "workers": jobs,
+              "report": report, "max_bytes": int(max_size * 1024 * 1024)}
+    try:
+        if fmt == "parquet":
+            dask_engine.write_parquet_dask(paths, output, **common)
+        else:
+            _write(dask_engine.extract_dask(paths, **common), WRITERS[fmt], output,
+                   {"raw": raw} if fmt == "csv" else {})
+    except InputError as exc:
         raise InputProblem(str(exc)) from exc
     except AgrofactsError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -1,4 +1,4 @@
-"""Table writers: the facts as CSV (through pandas) or JSON Lines, in contract columns.
+"""Table writers: the facts as CSV or JSON Lines, in contract columns.
 
 Writers take an iterable of facts and write them as they come, one
 article's rows at a time, so memory does not grow with the input.
@@ -15,6 +15,7 @@ is never altered.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable
 from itertools import groupby
@@ -54,20 +55,21 @@ def write_csv(facts: Iterable[Fact], out: TextIO, raw: bool = False) -> int:
     """RFC 4180 CSV with a header, '\\n' line ends; returns the number of rows.
 
     Text cells that a spreadsheet would run as a formula get a leading ``'``
-    unless ``raw`` (see the module docstring).
+    unless ``raw`` (see the module docstring). Written with the csv module in
+    the dialect pandas' ``to_csv`` uses (minimal quoting, doubled quotes): the
+    same bytes, without a DataFrame per article, which cost more than the
+    extraction on large runs.
     """
-    import pandas as pd
-
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     n = 0
-    header = True
     for _doc, group in groupby(facts, key=lambda f: f.doc):
         rows = [csv_row(f, raw) for f in group]
-        pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(
-            out, header=header, index=False, lineterminator="\n")
-        header = False
+        if not n:  # the header goes out with the first rows: an error before them leaves no output
+            writer.writerow(COLUMNS)
+        writer.writerows([row[c] for c in COLUMNS] for row in rows)
         n += len(rows)
-    if header:
-        out.write(",".join(COLUMNS) + "\n")
+    if not n:
+        writer.writerow(COLUMNS)
     return n
 
 

@@ -1,0 +1,123 @@
+"""Running the extractor on several processes, with the output of one.
+
+Articles are read and decoded in the calling process, cut into batches and
+sent to a pool of workers as plain strings; each worker sends back plain
+Fact records (strings, ints and Decimals: never spaCy or pint objects, which
+do not cross processes). Results are taken back in input order, so the
+table is byte for byte the one a single process writes, and only a few
+batches per worker are in flight at once, so memory stays flat however
+large the archive.
+
+Small inputs are run in this process: starting workers costs more than it
+saves below a few hundred kilobytes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from .fact import Fact
+from .reading import ArticleText
+
+#: Text per batch sent to a worker: large enough to hide the cost of a round trip.
+BATCH_CHARS = 64_000
+#: Most articles per batch (short articles would otherwise make batches of thousands).
+BATCH_ARTICLES = 64
+#: Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT_PER_JOB = 3
+#: Below this much text the whole input runs in this process.
+MIN_PARALLEL_CHARS = 256_000
+
+Batch = list[tuple[str, str]]
+OnArticle = Callable[[str, int], None]
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _batches(articles: Iterable[ArticleText]) -> Iterator[Batch]:
+    batch: Batch = []
+    size = 0
+    for item in articles:
+        batch.append((item.doc, item.text))
+        size += len(item.text)
+        if size >= BATCH_CHARS or len(batch) >= BATCH_ARTICLES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _extract_batch(batch: Batch, published: str | None) -> list[list[Fact]]:
+    """Worker side: the facts of each article of a batch (module level, so it pickles)."""
+    from .extract import extract_text
+
+    return [extract_text(text, doc=doc, published=published) for doc, text in batch]
+
+
+def _warm_up() -> None:
+    """Build the pipeline before the workers start: forked workers then share it ready-made."""
+    from .extract import extract_text
+
+    extract_text("1 kg")
+
+
+def _context():
+    # fork shares the built pipeline copy-on-write; elsewhere spawn (each worker builds its own).
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def extract_parallel(articles: Iterable[ArticleText], published: str | None = None,
+                     jobs: int | None = None, on_article: OnArticle | None = None) -> Iterator[Fact]:
+    """Facts of ``articles`` in input order, extracted on ``jobs`` processes (None: every core)."""
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    batches = _batches(articles)
+    head: list[Batch] = []
+    size = 0
+    if jobs > 1:
+        # Look ahead: an input this small is done before workers would have started.
+        for batch in batches:
+            head.append(batch)
+            size += sum(len(text) for _doc, text in batch)
+            if size >= MIN_PARALLEL_CHARS:
+                break
+    if jobs == 1 or size < MIN_PARALLEL_CHARS:
+        for batch in _chain(head, batches):
+            yield from _collect(batch, _extract_batch(batch, published), on_article)
+        return
+    _warm_up()
+    ctx = _context()
+    with ctx.Pool(jobs) as pool:
+        pending: deque = deque()
+        for batch in _chain(head, batches):
+            pending.append((batch, pool.apply_async(_extract_batch, (batch, published))))
+            while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                done, result = pending.popleft()
+                yield from _collect(done, result.get(), on_article)
+        while pending:
+            done, result = pending.popleft()
+            yield from _collect(done, result.get(), on_article)
+
+
+def _chain(head: list[Batch], rest: Iterator[Batch]) -> Iterator[Batch]:
+    yield from head
+    yield from rest
+
+
+def _collect(batch: Batch, results: list[list[Fact]], on_article: OnArticle | None) -> Iterator[Fact]:
+    for (doc, text), facts in zip(batch, results, strict=True):
+        yield from facts
+        if on_article is not None:
+            on_article(doc, len(text))
+
