@@ -1,0 +1,256 @@
+"""Scale: --jobs gives the single-process table byte for byte, progress stays off pipes,
+the CSV writer is pandas' dialect, and start-up imports nothing heavy."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from agrofacts import parallel
+from agrofacts.cli import cli
+from agrofacts.extract import extract_paths
+from agrofacts.fact import COLUMNS, Fact
+from agrofacts.progress import article_progress, wanted
+from agrofacts.reading import iter_articles
+from agrofacts.writers import write_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def make_corpus(folder: Path, copies: int) -> Path:
+    """``copies`` of each seed, in nested folders, each copy with its own headline number."""
+    for n in range(copies):
+        sub = folder / f"batch-{n % 7}" / f"{n:04d}"
+        sub.mkdir(parents=True)
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = seed.read_text(encoding="utf-8")
+            (sub / seed.name).write_text(f"{text}\nThe county has {n + 2} new e-commerce centers.\n",
+                                         encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    # About 300 KB: above parallel.MIN_PARALLEL_CHARS, so --jobs 2 really starts workers.
+    return make_corpus(tmp_path_factory.mktemp("corpus"), 25)
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_corpus_is_big_enough_to_go_parallel(corpus):
+    size = sum(len(a.text) for a in iter_articles([corpus]))
+    assert size > parallel.MIN_PARALLEL_CHARS
+
+
+def test_jobs_output_is_byte_identical(corpus):
+    one = run("extract", "--jobs", "1", str(corpus))
+    two = run("extract", "--jobs", "2", str(corpus))
+    assert one.exit_code == 0 and two.exit_code == 0
+    assert one.stdout.count("\n") > 1000
+    assert two.stdout == one.stdout
+
+
+def test_default_jobs_is_byte_identical(corpus):
+    assert run("extract", str(corpus)).stdout == run("extract", "-j", "1", str(corpus)).stdout
+
+
+@pytest.mark.parametrize("batch_articles", [1, 3, 64], ids=["batch-1", "batch-3", "batch-64"])
+def test_pool_keeps_input_order(monkeypatch, batch_articles):
+    """Small batches and no small-input shortcut: many batches through the pool, order kept."""
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parallel, "BATCH_ARTICLES", batch_articles)
+    done: list[str] = []
+    facts = list(parallel.extract_parallel(iter_articles([SEEDS]), jobs=2,
+                                           on_article=lambda doc, _n: done.append(doc)))
+    assert facts == list(extract_paths([SEEDS]))
+    assert done == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert all(isinstance(f, Fact) for f in facts)
+
+
+def test_small_input_runs_in_process(monkeypatch):
+    def no_pool(*_args, **_kwargs):
+        raise AssertionError("a pool was started for five articles")
+
+    monkeypatch.setattr(parallel, "_context", no_pool)
+    assert list(parallel.extract_parallel(iter_articles([SEEDS]), jobs=2)) == list(extract_paths([SEEDS]))
+
+
+def test_jobs_below_one_is_an_error():
+    with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
+        list(parallel.extract_parallel(iter_articles([SEEDS]), jobs=0))
+    result = run("extract", "--jobs", "0", str(SEEDS))
+    assert result.exit_code == 2
+    assert "0 is not in the range x>=1" in result.output
+
+
+def test_worker_error_reaches_the_user(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 2 tonnes")
+    result = run("extract", "-j", "2", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output == "Error: bad.txt: not UTF-8 text (byte 3)\n"
+
+
+# ---- progress ----------------------------------------------------------------------
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stream", "quiet", "expected"), [
+    (FakeTerminal(), False, True),
+    (FakeTerminal(), True, False),
+    (io.StringIO(), False, False),
+    (io.StringIO(), True, False),
+], ids=["terminal", "terminal-quiet", "pipe", "pipe-quiet"])
+def test_progress_only_on_a_terminal(stream, quiet, expected):
+    assert wanted(stream, quiet) is expected
+
+
+def test_progress_bar_goes_to_its_stream_not_stdout(capsys):
+    terminal = FakeTerminal()
+    with article_progress([SEEDS], "*.txt", terminal, enabled=True) as on_article:
+        facts = list(extract_paths([SEEDS], on_article=on_article))
+    assert facts
+    drawn = terminal.getvalue()
+    assert "articles" in drawn and "5/5" in drawn and "MB/s" in drawn
+    assert capsys.readouterr().out == ""
+
+
+def test_no_progress_callback_when_disabled():
+    with article_progress([SEEDS], "*.txt", FakeTerminal(), enabled=False) as on_article:
+        assert on_article is None
+
+
+@pytest.mark.parametrize("flags", [[], ["--quiet"], ["-q", "-j", "2"]], ids=["pipe", "quiet", "quiet-jobs"])
+def test_nothing_on_stderr_of_a_pipe(flags):
+    result = CliRunner().invoke(cli, ["extract", *flags, str(SEEDS)])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout.startswith(",".join(COLUMNS) + "\n")
+
+
+def test_cli_on_a_real_pipe_prints_only_the_table():
+    proc = subprocess.run([sys.executable, "-m", "agrofacts", "extract", str(SEEDS)],
+                          capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120)
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    assert proc.stdout == run("extract", str(SEEDS)).stdout
+
+
+# ---- CSV writer ------------------------------------------------------------------------
+
+TRICKY = ["plain", "", 'say "5 kg"', "a,b", "line\nbreak", "cr\rhere", "tab\there", " padded ", "é 元"]
+
+
+@pytest.mark.parametrize("text", TRICKY, ids=[repr(t) for t in TRICKY])
+def test_csv_writer_matches_pandas(text):
+    pd = pytest.importorskip("pandas")
+    from decimal import Decimal
+
+    facts = [Fact(doc="a/b.txt", source=text, published="", fact=1, kind="count", text=text,
+                  value=Decimal("2E+3"), value_max=None, unit="", qualifier="exact", item=text,
+                  period_start="", period_end="", same_as=None, start_char=0, end_char=4,
+                  sentence=text),
+             Fact(doc="a/b.txt", source="", published="2019-01-02", fact=2, kind="money", text="5",
+                  value=Decimal("1.50"), value_max=Decimal("3"), unit="CNY", qualifier="range",
+                  item="", period_start="", period_end="", same_as=1, start_char=5, end_char=6,
+                  sentence=text)]
+    ours = io.StringIO()
+    assert write_csv(facts, ours) == 2
+    theirs = io.StringIO()
+    pd.DataFrame([f.as_row() for f in facts], columns=list(COLUMNS)).to_csv(
+        theirs, index=False, lineterminator="\n")
+    assert ours.getvalue() == theirs.getvalue()
+
+
+def test_csv_writer_without_facts_writes_the_header():
+    out = io.StringIO()
+    assert write_csv([], out) == 0
+    assert out.getvalue() == ",".join(COLUMNS) + "\n"
+
+
+# ---- start-up -----------------------------------------------------------------------------
+
+HEAVY = ("spacy", "pandas", "pint", "numpy", "dask", "distributed", "pyarrow", "fsspec")
+
+
+def _env() -> dict:
+    import os
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+@pytest.mark.parametrize("module", ["agrofacts", "agrofacts.cli"], ids=["package", "cli"])
+def test_import_is_light(module):
+    code = (f"import sys, {module}; "
+            f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["extract", "--help"]],
+                         ids=["help", "version", "extract-help"])
+def test_help_imports_nothing_heavy(args):
+    code = ("import sys\nfrom agrofacts.cli import cli\n"
+            f"try:\n    cli({args!r})\nexcept SystemExit:\n    pass\n"
+            f"print('HEAVY=' + ','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+# As if the dask extra were not installed: importing these fails, find_spec finds nothing.
+BLOCK_DASK = """
+import sys
+for name in ("dask", "distributed", "fsspec", "pyarrow"):
+    sys.modules[name] = None
+"""
+
+
+def test_local_run_needs_no_dask():
+    """The core install has no Dask: a local run must work where importing it fails.
+
+    (pint itself imports dask when it is installed, so "not in sys.modules" cannot be asserted.)
+    """
+    code = BLOCK_DASK + ("from agrofacts.cli import main\n"
+                         f"sys.argv = ['agrofacts', 'extract', '-j', '2', {str(SEEDS)!r}]\nmain()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == run("extract", str(SEEDS)).stdout
+
+
+def test_dask_engine_without_dask_says_how_to_install():
+    code = BLOCK_DASK + ("from agrofacts.cli import main\n"
+                         f"sys.argv = ['agrofacts', 'extract', '--engine', 'dask', {str(SEEDS)!r}]\nmain()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr == ("Error: --engine dask needs the dask extra: pip install 'agrofacts[dask]'"
+                           " (dask is missing)\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "parquet", "-o", "out"], "--format parquet needs --engine dask"),
+    (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
+    (["--engine", "dask", "--format", "parquet"], "--format parquet needs --output FOLDER"),
+], ids=["parquet-local", "scheduler-local", "parquet-no-output"])
+def test_dask_options_need_the_dask_engine(args, message):
+    result = run("extract", *args, str(SEEDS))
+    assert result.exit_code == 2
+    assert f"Error: {message}" in result.output
