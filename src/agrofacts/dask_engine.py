@@ -43,7 +43,7 @@ def _require():
         import fsspec
     except ImportError as exc:
         raise AgrofactsError("--engine dask needs the dask extra: pip install 'agrofacts[dask]'"
-                             f" ({exc.name} is missing)") from exc
+                             f" ({exc})") from exc
     return dask.distributed, fsspec
 
 
