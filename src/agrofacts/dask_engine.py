@@ -140,7 +140,7 @@ def client_for(scheduler: str | None, workers: int | None):
     from .parallel import default_jobs
 
     with distributed.LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                  processes=True, dashboard_address=None) as cluster, \
+                                  processes=True, dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         yield client
 
