@@ -40,6 +40,18 @@ class FurnitureRule:
     scope: str
     pattern: re.Pattern
     note: str
+    #: Every match starts with '^': on one line it can only match at the line's start.
+    anchored: bool = False
+
+    @property
+    def on_line(self):
+        """``(text, start, end) -> match or None`` for one line: ``search`` there.
+
+        An anchored rule can only match where the line starts (the window holds
+        no line break, so '^' fits nowhere else): ``match`` gives the same answer
+        without trying every position of the line.
+        """
+        return self.pattern.match if self.anchored else self.pattern.search
 
 
 @cache
@@ -53,8 +65,28 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
             pattern = re.compile(rec["pattern"], re.MULTILINE)
         except re.error as exc:
             raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
-        rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", "")))
+        rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", ""),
+                                   _anchored(rec["pattern"])))
     return tuple(rules)
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether a pattern begins with '^' outside any alternation (so every match starts there).
+
+    Read from the parse tree of the re module; when that is not available the
+    answer is False and rules are simply searched.
+    """
+    try:
+        from re import _constants as sre_constants  # Python >= 3.11
+        from re import _parser as sre_parse
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants
+        import sre_parse
+    try:
+        first = sre_parse.parse(pattern, re.MULTILINE).data[0]
+    except (IndexError, re.error, AttributeError):
+        return False
+    return first[0] is sre_constants.AT and first[1] is sre_constants.AT_BEGINNING
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
@@ -79,8 +111,9 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
         if rule.scope == "span":
             spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
             continue
+        on_line = rule.on_line
         for start, end in lines:
-            if rule.pattern.search(text, start, end):
+            if on_line(text, start, end):
                 spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
                 if rule.scope == "rest":
                     break
@@ -90,6 +123,8 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _mostly_chinese(text: str, start: int, end: int) -> bool:
+    if not HAN.search(text, start, end):
+        return False  # no Han at all, the common case: no need to count letters one by one
     letters = sum(1 for ch in text[start:end] if ch.isalpha())
     return letters > 0 and len(HAN.findall(text, start, end)) >= HAN_SHARE * letters
 
