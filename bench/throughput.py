@@ -214,6 +214,10 @@ def report(corpus: Path, origin: str, opts) -> None:
         wallj, rssj = run([*cli, "extract", "-q", "-j", str(opts.jobs), "-o", str(many_csv), str(corpus)])
         identical = one_csv.read_bytes() == many_csv.read_bytes()
         rows = one_csv.read_text(encoding="utf-8").count("\n") - 1
+        tiny = Path(out) / "tiny"
+        tiny.mkdir()
+        (tiny / "one.txt").write_text("They sold 5 kg of pears.\n", encoding="utf-8")
+        startup = best_of(3, [*cli, "extract", "-q", "-o", str(Path(out) / "tiny.csv"), str(tiny)])
     help_s = best_of(5, [*cli, "--help"])
     version_s = best_of(5, [*cli, "--version"])
     seeds_s = best_of(3, [*cli, "extract", "-q", str(SEEDS)])
@@ -223,12 +227,20 @@ def report(corpus: Path, origin: str, opts) -> None:
     qu = in_subprocess(QUANTULUM.format(folder=str(corpus), seconds=opts.quantulum_seconds))
 
     e2e1, e2ej = mb / wall1, mb / wallj
+    # The same runs less the fixed cost of a run (imports, pipeline build, exit) on a one-line input.
+    run1, runj = mb / max(wall1 - startup, 1e-9), mb / max(wallj - startup, 1e-9)
     rows_out = [
         ("one process, end to end (CLI wall, start-up included)",
          f"{e2e1:.2f} MB/s, {n_files / wall1:.0f} articles/s", f">= {TARGET_MBS} MB/s", e2e1 >= TARGET_MBS),
         (f"--jobs {opts.jobs}, end to end",
          f"{e2ej:.2f} MB/s, {n_files / wallj:.0f} articles/s ({e2ej / e2e1:.2f}x one process)",
          f">= {TARGET_SCALING}x", e2ej / e2e1 >= TARGET_SCALING),
+        ("start-up of a run (extract on a one-line article)", f"{startup:.2f} s", "", None),
+        ("one process, start-up taken off", f"{run1:.2f} MB/s, {n_files / (wall1 - startup):.0f} articles/s",
+         f">= {TARGET_MBS} MB/s", run1 >= TARGET_MBS),
+        (f"--jobs {opts.jobs}, start-up taken off",
+         f"{runj:.2f} MB/s ({runj / run1:.2f}x one process)", f">= {TARGET_SCALING}x",
+         runj / run1 >= TARGET_SCALING),
         (f"--jobs {opts.jobs} output identical to --jobs 1", f"{identical} ({rows} rows)", "True", identical),
         ("peak RSS, one process", f"{rss1:.0f} MB", f"< {TARGET_RSS_MB} MB", rss1 < TARGET_RSS_MB),
         (f"peak RSS, --jobs {opts.jobs} (all processes summed)", f"{rssj:.0f} MB", f"< {TARGET_RSS_MB} MB",
@@ -238,7 +250,8 @@ def report(corpus: Path, origin: str, opts) -> None:
         ("agrofacts extract seeds/", f"{seeds_s:.3f} s", f"< {TARGET_SEEDS_S} s", seeds_s < TARGET_SEEDS_S),
     ]
     if "mbs" in ours:
-        rows_out.append(("one process, after start-up (in-process)", f"{ours['mbs']:.2f} MB/s", "", None))
+        rows_out.append(("one process, in-process loop (no start-up, no reading or writing)",
+                         f"{ours['mbs']:.2f} MB/s", "", None))
     else:
         rows_out.append(("one process, after start-up", f"failed: {ours['error']}", "", None))
     if "mbs" in tok:
@@ -246,15 +259,19 @@ def report(corpus: Path, origin: str, opts) -> None:
         rows_out.append(("  ratio agrofacts end to end / tokenizer", f"{e2e1 / tok['mbs']:.2f}x", "> 1x",
                          e2e1 > tok["mbs"]))
         if "mbs" in ours:
-            rows_out.append(("  ratio agrofacts after start-up / tokenizer", f"{ours['mbs'] / tok['mbs']:.2f}x",
-                             "> 1x", ours["mbs"] > tok["mbs"]))
+            rows_out.append(("  ratio agrofacts in-process loop / tokenizer",
+                             f"{ours['mbs'] / tok['mbs']:.2f}x", "> 1x", ours["mbs"] > tok["mbs"]))
     else:
         rows_out.append(("bare spaCy tokenizer", f"could not run: {tok['error']}", "", None))
     if "mbs" in qu:
-        rows_out.append((f"quantulum3 (first {qu['mb']:.2f} MB of the same text)", f"{qu['mbs'] * 1000:.1f} KB/s",
-                         "", None))
+        rows_out.append((f"quantulum3 (first {qu['mb']:.2f} MB of the same text)",
+                         f"{qu['mbs'] * 1000:.1f} KB/s", "", None))
         rows_out.append(("  ratio agrofacts end to end / quantulum3", f"{e2e1 / qu['mbs']:.0f}x",
                          f">= {TARGET_VS_QUANTULUM}x", e2e1 / qu["mbs"] >= TARGET_VS_QUANTULUM))
+        if "mbs" in ours:
+            rows_out.append(("  ratio agrofacts in-process loop / quantulum3",
+                             f"{ours['mbs'] / qu['mbs']:.0f}x",
+                             f">= {TARGET_VS_QUANTULUM}x", ours["mbs"] / qu["mbs"] >= TARGET_VS_QUANTULUM))
     else:
         rows_out.append(("quantulum3", f"could not run: {qu['error']} (pip install '.[bench]')", "", None))
 
