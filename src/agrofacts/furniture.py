@@ -42,6 +42,8 @@ class FurnitureRule:
     note: str
     #: Every match starts with '^': on one line it can only match at the line's start.
     anchored: bool = False
+    #: Plain text every match contains: a page without it cannot match (checked once per page).
+    literal: str = ""
 
     @property
     def on_line(self):
@@ -66,8 +68,22 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
         except re.error as exc:
             raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
         rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", ""),
-                                   _anchored(rec["pattern"])))
+                                   _anchored(rec["pattern"]), _required_literal(rec["pattern"])))
     return tuple(rules)
+
+
+def _parsed(pattern: str):
+    """The re module's parse tree of a pattern, or None where that is not available."""
+    try:
+        from re import _constants as sre_constants  # Python >= 3.11
+        from re import _parser as sre_parse
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants
+        import sre_parse
+    try:
+        return sre_constants, sre_parse.parse(pattern, re.MULTILINE)
+    except (re.error, AttributeError):
+        return sre_constants, None
 
 
 def _anchored(pattern: str) -> bool:
@@ -76,17 +92,27 @@ def _anchored(pattern: str) -> bool:
     Read from the parse tree of the re module; when that is not available the
     answer is False and rules are simply searched.
     """
-    try:
-        from re import _constants as sre_constants  # Python >= 3.11
-        from re import _parser as sre_parse
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants
-        import sre_parse
-    try:
-        first = sre_parse.parse(pattern, re.MULTILINE).data[0]
-    except (IndexError, re.error, AttributeError):
+    const, tree = _parsed(pattern)
+    if tree is None or not len(tree.data):
         return False
-    return first[0] is sre_constants.AT and first[1] is sre_constants.AT_BEGINNING
+    first = tree.data[0]
+    return first[0] is const.AT and first[1] is const.AT_BEGINNING
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest run of plain characters in the pattern's top-level sequence, which every
+    match must contain ('' when there is none or case is ignored).
+
+    A page that lacks it cannot match the rule anywhere, so the rule is skipped there.
+    """
+    const, tree = _parsed(pattern)
+    if tree is None or tree.state.flags & re.IGNORECASE:
+        return ""
+    best = run = ""
+    for op, arg in tree.data:
+        run = run + chr(arg) if op is const.LITERAL else ""
+        best = max(best, run, key=len)
+    return best
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
@@ -108,6 +134,8 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     lines = lines_of(text)
     for rule in furniture_rules():
+        if rule.literal and rule.literal not in text:
+            continue  # a text every match contains is not on the page
         if rule.scope == "span":
             spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
             continue
