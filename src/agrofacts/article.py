@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import RuleFileError
-from .furniture import WRAP_STOPS, furniture_spans
+from .furniture import WRAP_STOPS, furniture_spans, required_literal
 from .resources import read_csv, read_jsonl
 
 #: How far into the text the publication-date rules look: the header, not the body.
@@ -32,8 +32,9 @@ class Article:
 
 
 @cache
-def _publishers() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(r["pattern"], re.MULTILINE), r["name"])
+def _publishers() -> tuple[tuple[re.Pattern, str, str], ...]:
+    """(pattern, publisher, plain text every match contains: a page without it is not searched)."""
+    return tuple((re.compile(r["pattern"], re.MULTILINE), r["name"], required_literal(r["pattern"]))
                  for r in read_csv("publishers.csv", ("pattern", "name")))
 
 
@@ -51,7 +52,9 @@ def _published_rules() -> tuple[re.Pattern, ...]:
 def find_source(text: str) -> str:
     """The publisher the page names first, else ''."""
     best = None
-    for pattern, name in _publishers():
+    for pattern, name, literal in _publishers():
+        if literal not in text:
+            continue
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)

@@ -68,7 +68,7 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
         except re.error as exc:
             raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
         rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", ""),
-                                   _anchored(rec["pattern"]), _required_literal(rec["pattern"])))
+                                   _anchored(rec["pattern"]), required_literal(rec["pattern"])))
     return tuple(rules)
 
 
@@ -99,7 +99,7 @@ def _anchored(pattern: str) -> bool:
     return first[0] is const.AT and first[1] is const.AT_BEGINNING
 
 
-def _required_literal(pattern: str) -> str:
+def required_literal(pattern: str) -> str:
     """The longest run of plain characters in the pattern's top-level sequence, which every
     match must contain ('' when there is none or case is ignored).
 
