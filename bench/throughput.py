@@ -113,6 +113,13 @@ def in_subprocess(code: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
+
+
 # ---- the corpus ------------------------------------------------------------------------------
 
 def make_corpus(folder: Path, mb: float) -> Path:
@@ -205,6 +212,10 @@ def report(corpus: Path, origin: str, opts) -> None:
     mb = n_bytes / 1e6
     cli = [sys.executable, "-m", "agrofacts"]
     print(f"machine: {cores()} cores, Python {sys.version.split()[0]}, {sys.platform}")
+    busy = load_average()
+    if busy is not None:
+        note = "  (other work is running: --jobs figures understate)" if busy > 0.5 else ""
+        print(f"load:    {busy:.2f} (1-minute load average before the runs){note}")
     print(f"corpus:  {corpus} ({origin}): {n_files} articles, {mb:.2f} MB")
     print()
 

@@ -94,6 +94,7 @@ def _parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
 
 def _figures(parsed: Doc, offset: int, text: str):
     starts = _sentence_starts(parsed)
+    sentences: dict[str, str] = {}  # one string per sentence, shared by its facts (pickles once)
     for span in parsed.spans.get(SPAN_KEY, []):
         fig = span._.figure
         if fig is None:
@@ -104,6 +105,7 @@ def _figures(parsed: Doc, offset: int, text: str):
             sentence = WHITESPACE.sub(" ", span.sent.text).strip()
         else:
             sentence = _sentence_at(parsed, starts, span.start, text, offset)
+            sentence = sentences.setdefault(sentence, sentence)
         yield offset + span.start_char, offset + span.end_char, fig, sentence
 
 
