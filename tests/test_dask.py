@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
-def local_csv(*paths) -> str:
+def local_csv(*paths, raw: bool = False) -> str:
     import io
 
     out = io.StringIO()
-    write_csv(extract_paths(paths), out)
+    write_csv(extract_paths(paths), out, raw=raw)
     return out.getvalue()
 
 
@@ -39,7 +39,7 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    """A few hundred articles in nested folders whose names sort differently as strings and as paths."""
+    """A few hundred articles in nested folders ('a-b' and 'a/b' sort differently as strings and as paths)."""
     root = tmp_path_factory.mktemp("archive")
     seeds = sorted(SEEDS.glob("*.txt"))
     for n in range(300):
@@ -64,7 +64,7 @@ def test_inputs_listed_like_local(archive):
     listed = [doc for doc, _url in dask_engine.list_inputs([str(archive)])]
     assert listed == [doc for doc, _path in iter_files([archive])]
     assert len(listed) == 300
-    assert listed[0].startswith("a/0/") and listed[-1].startswith("a-b/")
+    assert listed == sorted(listed)  # doc-name order, as a local run
 
 
 def test_seeds_same_as_single_machine(cluster):
@@ -92,7 +92,8 @@ def test_parquet_dataset_holds_the_csv_rows(cluster, archive, tmp_path):
     import csv
     import io
 
-    expected = list(csv.DictReader(io.StringIO(local_csv(archive))))
+    # Parquet cells are the facts as they are: compare with the CSV that leaves formulas alone.
+    expected = list(csv.DictReader(io.StringIO(local_csv(archive, raw=True))))
     assert rows == len(table) == len(expected)
     as_text = [{c: "" if r[c] is None else str(r[c]) for c in COLUMNS} for r in table]
     assert as_text == expected

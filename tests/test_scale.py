@@ -91,11 +91,39 @@ def test_jobs_below_one_is_an_error():
     assert "0 is not in the range x>=1" in result.output
 
 
-def test_worker_error_reaches_the_user(tmp_path):
-    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 2 tonnes")
-    result = run("extract", "-j", "2", str(tmp_path))
-    assert result.exit_code == 1
-    assert result.output == "Error: bad.txt: not UTF-8 text (byte 3)\n"
+def test_unusable_file_is_reported_the_same_with_jobs(tmp_path):
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary 2 tonnes")
+    one = run("extract", "-j", "1", str(tmp_path))
+    two = run("extract", "-j", "2", str(tmp_path))
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout == one.stdout == run("extract", str(SEEDS)).stdout
+    assert two.stderr == one.stderr
+    assert "bad.txt: binary file (NUL bytes), not text" in one.stderr
+
+
+def broken_batch(batch, published):
+    """A worker whose rules fail on the fourth seed (module level, so it pickles)."""
+    from agrofacts.errors import RuleFileError
+
+    if batch[0][0].startswith("003"):
+        raise RuleFileError("units.txt: broken on purpose")
+    return [[] for _ in batch]
+
+
+def test_worker_error_reaches_the_caller(monkeypatch):
+    """An error inside a worker comes back to the caller as itself, in input order."""
+    from agrofacts.errors import RuleFileError
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parallel, "BATCH_ARTICLES", 1)
+    monkeypatch.setattr(parallel, "_extract_batch", broken_batch)
+    done: list[str] = []
+    with pytest.raises(RuleFileError, match="^units.txt: broken on purpose$"):
+        list(parallel.extract_parallel(iter_articles([SEEDS]), jobs=2,
+                                       on_article=lambda doc, _n: done.append(doc)))
+    assert [d[:3] for d in done] == ["000", "001", "002"]
 
 
 # ---- progress ----------------------------------------------------------------------
