@@ -283,3 +283,21 @@ def test_dask_options_need_the_dask_engine(args, message):
     result = run("extract", *args, str(SEEDS))
     assert result.exit_code == 2
     assert f"Error: {message}" in result.output
+
+
+def test_pool_with_other_threads_running(monkeypatch):
+    """A process with other threads (a Dask client, a notebook) must not fork: it could deadlock."""
+    import threading
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert parallel._context().get_start_method() != "fork"
+        assert list(parallel.extract_parallel(iter_articles([SEEDS]), jobs=2)) == list(extract_paths([SEEDS]))
+    finally:
+        stop.set()
+        other.join()
+    if threading.active_count() == 1 and sys.platform.startswith("linux"):
+        assert parallel._context().get_start_method() == "fork"

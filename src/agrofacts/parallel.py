@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
@@ -71,9 +72,17 @@ def _warm_up() -> None:
 
 
 def _context():
-    # fork shares the built pipeline copy-on-write; elsewhere spawn (each worker builds its own).
+    """How to start workers: fork where it is safe, which shares the built pipeline copy-on-write.
+
+    Forking a process that runs other threads (a notebook, a Dask client, a
+    test runner that used one) can leave a lock held in the child forever, so
+    then, and where there is no fork, workers are started fresh and build
+    their own pipeline.
+    """
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def extract_parallel(articles: Iterable[ArticleText], published: str | None = None,
