@@ -4,6 +4,8 @@ the CSV writer is pandas' dialect, and start-up imports nothing heavy."""
 from __future__ import annotations
 
 import io
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -213,8 +215,6 @@ HEAVY = ("spacy", "pandas", "pint", "numpy", "dask", "distributed", "pyarrow", "
 
 
 def _env() -> dict:
-    import os
-
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     return env
@@ -301,3 +301,51 @@ def test_pool_with_other_threads_running(monkeypatch):
         other.join()
     if threading.active_count() == 1 and sys.platform.startswith("linux"):
         assert parallel._context().get_start_method() == "fork"
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as f:
+            out.extend(int(c) for c in f.read().split())
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize(("sig", "code", "stderr"), [
+    (signal.SIGINT, 130, "agrofacts: interrupted\n"),
+    (signal.SIGTERM, 143, ""),
+], ids=["ctrl-c", "sigterm"])
+def test_interrupting_a_parallel_run(tmp_path_factory, sig, code, stderr):
+    """Ctrl-C (to the whole process group, as a terminal sends it) or SIGTERM mid-run:
+    the exit code of a serial run, no worker tracebacks, no hang, no workers or files left."""
+    import time
+
+    corpus = make_corpus(tmp_path_factory.mktemp("big"), 120)
+    out = tmp_path_factory.mktemp("out") / "facts.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "agrofacts", "extract", "-j", "2", "-o", str(out),
+                             str(corpus)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(),
+                            start_new_session=True)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = [c for c in _children(proc.pid) if c != proc.pid]
+        if len(workers) >= 2:
+            break
+        time.sleep(0.02)
+    assert len(workers) >= 2, "the workers never started"
+    time.sleep(0.3)
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
+    stdout, err = proc.communicate(timeout=60)
+    assert (proc.returncode, stdout, err.decode()) == (code, b"", stderr)
+    assert sorted(p.name for p in out.parent.iterdir()) == []
+    time.sleep(0.2)
+    assert not [w for w in workers if os.path.exists(f"/proc/{w}") and _alive(w)]
+
+
+def _alive(pid: int) -> bool:
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        return not any(line.startswith("State:") and ("Z" in line or "X" in line) for line in f)

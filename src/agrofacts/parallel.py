@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -64,6 +65,16 @@ def _extract_batch(batch: Batch, published: str | None) -> list[list[Fact]]:
     return [extract_text(text, doc=doc, published=published) for doc, text in batch]
 
 
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them; SIGTERM just ends them.
+
+    Otherwise every worker prints a traceback on Ctrl-C, and a worker that
+    dies mid-task leaves the pool waiting for it forever.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _warm_up() -> None:
     """Build the pipeline before the workers start: forked workers then share it ready-made."""
     from .extract import extract_text
@@ -107,7 +118,7 @@ def extract_parallel(articles: Iterable[ArticleText], published: str | None = No
         return
     _warm_up()
     ctx = _context()
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_worker_signals) as pool:
         pending: deque = deque()
         for batch in _chain(head, batches):
             pending.append((batch, pool.apply_async(_extract_batch, (batch, published))))
