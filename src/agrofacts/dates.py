@@ -16,8 +16,8 @@ the month names of data/months.csv:
   ["published"]`` (an ISO string): "this year", "last month", "Last January"
   (January of the year before), "in June" (June of the publication year),
   "Thursday" (the last Thursday on or before it), "the weekend", "two years
-  ago", "the previous year" (the year before the last year the sentence
-  names, else before the publication year), and a dateline's "Nov. 24".
+  ago", "the previous year" (the year before the publication year; no period
+  when the sentence names a year of its own), and a dateline's "Nov. 24".
 
 A bare year or month is a date only after a time word ("in 2008", "since
 March"); a bare season or "today" never is. Without a publication date a
@@ -127,7 +127,10 @@ class _Parser:
             return i + 2, (self.pub.year + int(deictic[self.low(i)]) if self.pub else None)
         anaphoric = self.w.role("anaphoric")
         if self.low(i) == "the" and self.low(i + 1) in anaphoric and self.low(i + 2) == "year":
-            base = self.sentence_year or (self.pub.year if self.pub else None)
+            # Read against the publication date; when the sentence names a year of its own the
+            # writer may mean the year before that one ("in 2017, up 5 percent over the previous
+            # year"): unsure, so no period.
+            base = self.pub.year if self.pub and self.sentence_year is None else None
             return i + 3, (base + int(anaphoric[self.low(i + 1)]) if base else None)
         return None
 
@@ -305,7 +308,7 @@ class _Parser:
         return Found(i + 2, period, "relative")
 
     def anaphoric(self, i: int) -> Found | None:
-        """'the previous year': the year before the last one the sentence names."""
+        """'the previous year', 'the following year' (see year_expr)."""
         if self.low(i) != "the" or self.low(i + 1) not in self.w.role("anaphoric"):
             return None
         ye = self.year_expr(i)
