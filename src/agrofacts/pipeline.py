@@ -18,6 +18,7 @@ COMPONENTS = (
     "agrofacts_durations",
     "agrofacts_quantities",
     "agrofacts_counts",
+    "agrofacts_anchoring",
     "agrofacts_restatements",
 )
 
@@ -27,7 +28,7 @@ def build_pipeline() -> Language:
     import spacy
 
     # Importing the component modules registers their factories.
-    from . import counts, dates, durations, quantities, restatements, sentences  # noqa: F401
+    from . import anchoring, counts, dates, durations, quantities, restatements, sentences  # noqa: F401
     from .tokenizer import customize_tokenizer
 
     nlp = spacy.blank("en")
