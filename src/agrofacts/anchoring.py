@@ -101,7 +101,7 @@ class Anchoring:
         if date._.figure.rule == "bound-since":
             return True
         for i in range(max(date.sent.start, date.start - SINCE_WINDOW), date.start):
-            if doc[i].lower_ == "since" and all(clause[k] == clause[date.start] for k in range(i, date.start)):
+            if doc[i].lower_ == "since" and clause[i] == clause[date.start]:
                 return True
         return False
 

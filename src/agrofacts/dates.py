@@ -446,7 +446,8 @@ class _Parser:
         b = self.point(a.end + 1, True)
         if b is None:
             return None
-        return Found(b.end, self._join(a, b), "range", None if not (a.place and b.place) else self._join_in(a, b))
+        place = self._join_in(a, b) if a.place and b.place else None
+        return Found(b.end, self._join(a, b), "range", place)
 
     def _join(self, a: Found, b: Found) -> Period | None:
         if a.place and b.place:

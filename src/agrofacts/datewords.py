@@ -57,7 +57,8 @@ def load_date_words(tokenize: Callable[[str], list[str]]) -> DateWords:
             try:
                 parsed = int(value)
             except ValueError as exc:
-                raise RuleFileError(f"{FILE}:{line}: role {role!r} needs a whole number, got {value!r}") from exc
+                raise RuleFileError(
+                    f"{FILE}:{line}: role {role!r} needs a whole number, got {value!r}") from exc
         elif role in CHOICE_ROLES and value not in CHOICE_ROLES[role]:
             raise RuleFileError(
                 f"{FILE}:{line}: {role} value {value!r} not one of {sorted(CHOICE_ROLES[role])}")

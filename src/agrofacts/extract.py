@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from .article import Article, body_blocks, find_published, find_source
 from .dates import PUBLISHED_KEY
 from .fact import Fact
-from .metadata import Metadata
 from .figure import SPAN_KEY
+from .metadata import Metadata
 from .pipeline import build_pipeline
 from .reading import iter_articles
 
