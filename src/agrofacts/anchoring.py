@@ -86,6 +86,8 @@ class Anchoring:
         """Only time and linking words ("said that in") stand between the clause start and the date."""
         i = date.start - 1
         while i >= date.sent.start and clause[i] == clause[date.start] and doc[i].text not in BREAKS:
+            if self.words.has("clause_opener", doc[i].lower_):
+                return True  # "He said that in 2019, ...": the date opens the that-clause
             if doc[i].lower_ not in self.opening:
                 return False
             i -= 1
