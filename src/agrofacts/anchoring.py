@@ -22,6 +22,7 @@ When no rule applies the figure keeps an empty period: no guessing.
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -48,13 +49,15 @@ class Anchoring:
                  and s._.figure.rule != "dateline"]
         if not dates:
             return doc
+        figures = [s for s in spans if s._.figure.kind != "date" and not s._.figure.period_start]
+        if not figures:
+            return doc
         pub = published_date(doc)
-        clause = _clause_numbers(doc)
-        for span in spans:
+        clause, sentence = _clause_numbers(doc)
+        for span in figures:
             fig = span._.figure
-            if fig.kind == "date" or fig.period_start:
-                continue
-            date = self.governing(doc, span, [d for d in dates if d.sent.start == span.sent.start], clause)
+            same = [d for d in dates if sentence[d.start] == sentence[span.start]]
+            date = self.governing(doc, span, same, clause) if same else None
             if date is None:
                 continue
             start, end = date._.figure.period_start, date._.figure.period_end
@@ -85,7 +88,7 @@ class Anchoring:
     def _opens_clause(self, doc: Doc, date: Span, clause: list[int]) -> bool:
         """Only time and linking words ("said that in") stand between the clause start and the date."""
         i = date.start - 1
-        while i >= date.sent.start and clause[i] == clause[date.start] and doc[i].text not in BREAKS:
+        while i >= 0 and clause[i] == clause[date.start] and doc[i].text not in BREAKS:
             if self.words.has("clause_opener", doc[i].lower_):
                 return True  # "He said that in 2019, ...": the date opens the that-clause
             if doc[i].lower_ not in self.opening:
@@ -94,7 +97,7 @@ class Anchoring:
         return True
 
     def _comparison(self, doc: Doc, date: Span, clause: list[int]) -> bool:
-        for i in range(max(date.sent.start, date.start - COMPARISON_WINDOW), date.start):
+        for i in range(max(0, date.start - COMPARISON_WINDOW), date.start):
             if clause[i] == clause[date.start] and self.words.has("comparison", doc[i].lower_):
                 return True
         return False
@@ -102,23 +105,26 @@ class Anchoring:
     def _since(self, doc: Doc, date: Span, clause: list[int]) -> bool:
         if date._.figure.rule == "bound-since":
             return True
-        for i in range(max(date.sent.start, date.start - SINCE_WINDOW), date.start):
+        for i in range(max(0, date.start - SINCE_WINDOW), date.start):
             if doc[i].lower_ == "since" and clause[i] == clause[date.start]:
                 return True
         return False
 
 
-def _clause_numbers(doc: Doc) -> list[int]:
-    """For each token, the number of its clause in the doc (breaks count up; a break ends a clause)."""
-    numbers = []
-    n = 0
-    for tok in doc:
-        if tok.is_sent_start:
+def _clause_numbers(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the number of its clause and of its sentence (a break ends a clause)."""
+    numbers, sentences = [], []
+    n = s = 0
+    starts = (doc.to_array(SENT_START) == 1).tolist()
+    for tok, start in zip(doc, starts, strict=True):
+        if start:
             n += 1
+            s += 1
         numbers.append(n)
+        sentences.append(s)
         if tok.text in BREAKS and not _inside_word(doc, tok.i):
             n += 1
-    return numbers
+    return numbers, sentences
 
 
 def _inside_word(doc: Doc, i: int) -> bool:

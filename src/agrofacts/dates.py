@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, ORTH, PREFIX, SENT_START, SUFFIX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -78,9 +79,17 @@ class _Parser:
 
     def __init__(self, doc: Doc, pub: dt.date | None, words: DateWords, lex: Lexicons) -> None:
         self.doc, self.pub, self.w, self.lex = doc, pub, words, lex
-        self.lower = [t.lower_ for t in doc]
-        self.texts = [t.text for t in doc]
+        self.lower: list[str] = []
+        self.texts: list[str] = []
+        for t in doc:  # one pass: making Token objects is the dear part of a blank pipeline
+            self.lower.append(t.lower_)
+            self.texts.append(t.text)
         self.sentence_year: int | None = None
+        self.starters, self.after_the = _starters(words, lex)
+        self.bound_first = {w.split()[0] for w in words.role("bound")}
+        self.rules = (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
+                      self.decade, self.season, self.deictic, self.anaphoric, self.weekday,
+                      self.weekend, self.day_word, self.ago, self.day_first)
 
     # ---- helpers -----------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -140,9 +149,7 @@ class _Parser:
 
     # ---- the grammar -----------------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
-        for rule in (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
-                     self.decade, self.season, self.deictic, self.anaphoric, self.weekday,
-                     self.weekend, self.day_word, self.ago, self.day_first):
+        for rule in self.rules:
             found = rule(i)
             if found is not None:
                 return found
@@ -345,6 +352,8 @@ class _Parser:
 
     def ago(self, i: int) -> Found | None:
         """'two years ago', 'a decade ago', '10 days ago'."""
+        if not any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6]):
+            return None
         if self.low(i) in ("a", "an"):
             n, k = 1, i + 1
         else:
@@ -427,6 +436,8 @@ class _Parser:
     # ---- ranges and bounds ---------------------------------------------------------------
     def bounded(self, i: int) -> Found | None:
         """'by 2020', 'since 2014', 'as of September', 'By the end of March'."""
+        if self.low(i) not in self.bound_first:
+            return None
         bound = self.w.bounds.match_at(self.lower, i)
         if bound is None:
             return None
@@ -475,8 +486,25 @@ class _Parser:
             return P.span(pa, pb) if pa and pb else None
         return both
 
+    def may_start(self, i: int) -> bool:
+        """A cheap test that a date expression can start at ``i``, so most tokens skip the grammar."""
+        text, low = self.texts[i], self.lower[i]
+        if text[0].isdigit() or text in self.lex.months:
+            return True
+        if low in self.starters:
+            # a number word starts a date only in "two years ago"
+            return low not in self.lex.numbers or any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6])
+        if low == "the":
+            nxt = self.low(i + 1)
+            return nxt in self.after_the or bool(DECADE.fullmatch(self.text(i + 1)))
+        if low in ("a", "an"):  # only "a decade ago", "an hour ago"
+            return self.w.has("ago", self.low(i + 2)) or self.w.has("ago", self.low(i + 3))
+        return bool(QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text))
+
     def at(self, i: int) -> Found | None:
         """The date expression starting at token ``i``, resolved, or None."""
+        if not self.may_start(i):
+            return None
         found = self.bounded(i) or self.ranged(i) or self.point(i, self.bare_ok(i))
         if found is None:
             return None
@@ -498,25 +526,47 @@ class _Parser:
 
 
 class DateRules:
-    def __init__(self, lex: Lexicons, words: DateWords) -> None:
+    def __init__(self, lex: Lexicons, words: DateWords, strings) -> None:
         self.lex = lex
         self.words = words
+        starters, _ = _starters(words, lex)
+        cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
+        self.lower_hashes = _hashes(strings, starters | {"the", "a", "an"})
+        self.orth_hashes = _hashes(strings, cased)
+        self.digit_prefixes = _hashes(strings, set("0123456789"))
+        self.digit_suffixes = _hashes(strings, {f"{n:03d}" for n in range(1000)})  # "mid-2019"
+
+    def candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Tokens where a date may start, found on hash arrays, and each token's sentence number."""
+        rows = doc.to_array([LOWER, ORTH, PREFIX, SUFFIX, SENT_START]).tolist()
+        lower, orth, prefix, suffix = (self.lower_hashes, self.orth_hashes, self.digit_prefixes,
+                                       self.digit_suffixes)
+        starts = [i for i, (lo, o, p, s, _) in enumerate(rows)
+                  if lo in lower or o in orth or p in prefix or s in suffix]
+        sentences = []
+        n = 0
+        for row in rows:
+            n += row[4] == 1
+            sentences.append(n)
+        return starts, sentences
 
     def __call__(self, doc: Doc) -> Doc:
+        starts, sentences = self.candidates(doc)
+        if not starts:
+            return doc
         parser = _Parser(doc, published_date(doc), self.words, self.lex)
         found = list(doc.spans.get(SPAN_KEY, []))
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
-        i = 0
-        while i < len(doc):
-            if doc[i].is_sent_start:
-                parser.sentence_year = None
-            if i in claimed:
-                i += 1
+        free_from = 0
+        sentence = -1
+        for i in starts:
+            if i < free_from or i in claimed:
                 continue
+            if sentences[i] != sentence:
+                parser.sentence_year, sentence = None, sentences[i]
             f = parser.at(i)
             if f is None or any(k in claimed for k in range(i, f.end)):
-                i += 1
                 continue
             start, end = f.period.iso() if f.period else ("", "")
             span = Span(doc, i, f.end, label="date")
@@ -525,9 +575,33 @@ class DateRules:
             added.append(span)
             if f.period is not None and any(YEAR.fullmatch(t.text) for t in span):
                 parser.sentence_year = f.period.end.year
-            i = f.end
+            free_from = f.end
         doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
         return doc
+
+
+def _hashes(strings, words: set[str]) -> frozenset[int]:
+    return frozenset(strings.add(w) for w in words)
+
+
+_STARTERS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _starters(words: DateWords, lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """Words a date expression may start with, and words that may follow a starting 'the'."""
+    key = id(words)
+    if key not in _STARTERS:
+        roles = words.roles
+        first = {w.split()[0] for w in roles.get("bound", {})}
+        starters = (set(roles.get("weekday", {})) | set(roles.get("deictic", {}))
+                    | set(roles.get("part", {})) | set(roles.get("ordinal", {}))
+                    | set(roles.get("season", {})) | set(roles.get("day_word", {}))
+                    | first | set(RANGE_JOIN) | {w for w in lex.numbers if w.isalpha()})
+        after_the = (set(roles.get("ordinal", {})) | set(roles.get("part", {}))
+                     | set(roles.get("anaphoric", {})) | set(roles.get("season", {}))
+                     | set(roles.get("weekend", {})))
+        _STARTERS[key] = (frozenset(w.lower() for w in starters), frozenset(after_the))
+    return _STARTERS[key]
 
 
 def published_date(doc: Doc) -> dt.date | None:
@@ -540,4 +614,4 @@ def published_date(doc: Doc) -> dt.date | None:
 
 @Language.factory("agrofacts_dates", assigns=["doc.spans"])
 def make_date_rules(nlp: Language, name: str) -> DateRules:
-    return DateRules(lexicons(nlp), date_words(nlp))
+    return DateRules(lexicons(nlp), date_words(nlp), nlp.vocab.strings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,18 +24,25 @@ from .units import kind_of, normalise
 HALF = Decimal("0.5")
 
 
+
 class DurationRules:
-    def __init__(self, lex: Lexicons, words: DateWords) -> None:
+    def __init__(self, lex: Lexicons, words: DateWords, strings) -> None:
         self.lex = lex
         self.words = words
+        self.a_hash, self.an_hash = strings.add("a"), strings.add("an")
 
     def __call__(self, doc: Doc) -> Doc:
+        lower = doc.to_array(LOWER)  # hashes: no Token objects for the many paragraphs with no "a"
+        at = [int(i) for i in (lower == self.a_hash).nonzero()[0]] + \
+             [int(i) for i in (lower == self.an_hash).nonzero()[0]]
+        if not at:
+            return doc
         found = list(doc.spans.get(SPAN_KEY, []))
         claimed = {i for span in found for i in range(span.start, span.end)}
         texts = [t.text for t in doc]
         added = []
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in ("a", "an") or i in claimed:
+        for i in sorted(at):
+            if i in claimed:
                 continue
             span = self.duration(doc, texts, i)
             if span is not None and not any(k in claimed for k in range(span.start, span.end)):
@@ -67,4 +75,4 @@ class DurationRules:
 
 @Language.factory("agrofacts_durations", assigns=["doc.spans"])
 def make_duration_rules(nlp: Language, name: str) -> DurationRules:
-    return DurationRules(lexicons(nlp), date_words(nlp))
+    return DurationRules(lexicons(nlp), date_words(nlp), nlp.vocab.strings)
