@@ -49,6 +49,7 @@ CASES = [
      "residents will find jobs.", "more than 60 percent", "", "", PUB),
     ("dateline-governs-nothing", "BEIJING, Nov. 15 (Xinhua) -- The company sold 500 tonnes of apples.",
      "500 tonnes", "", "", PUB),
+    ("from-year-is-a-base", "Exports rose 20 percent from 2018.", "20 percent", "", "", PUB),
     ("than-in-year", "Output was 12 percent higher than in 2019.", "12 percent", "", "", PUB),
     ("duration-is-no-date", "In less than two months, the store sold 100,000 kilograms of grain.",
      "100,000 kilograms", "", "", PUB),

@@ -54,6 +54,15 @@ def test_shipped_date_words_load():
     assert words.bounds.match_at(["as", "of", "june"], 0) == ("as_of", 2)
 
 
+def test_doctests_of_the_date_modules():
+    import doctest
+
+    from agrofacts import metadata, periods
+
+    for module in (periods, metadata):
+        assert doctest.testmod(module).failed == 0
+
+
 def test_dates_run_before_the_figure_rules_and_anchoring_after():
     position = {name: n for n, name in enumerate(COMPONENTS)}
     assert position["agrofacts_dates"] < position["agrofacts_quantities"] < position["agrofacts_counts"]
