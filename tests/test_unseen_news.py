@@ -215,7 +215,7 @@ NOT_FACTS = [
     ("rank-no-1", "The brand ranks No. 1 in China.", []),
     ("rank-top-100", "It entered the top 100 list.", []),
     ("multiplier-times", "Sales grew 10 times over.", []),
-    ("multiplier-doubled", "Incomes doubled in a decade.", []),
+    ("multiplier-doubled", "Incomes doubled.", []),
     ("plan-name", "The 14th Five-Year Plan starts now.", []),
     ("5g", "5G networks reach every village.", []),
     ("4g", "Farmers use 4G phones.", []),

@@ -21,6 +21,18 @@ class InputProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+def _check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--published must be a real YYYY-MM-DD date: a usage error (exit 2) otherwise."""
+    if value is None:
+        return None
+    from .metadata import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.group()
 @click.version_option(__version__, prog_name="agrofacts")
 def cli() -> None:
@@ -35,15 +47,23 @@ def cli() -> None:
               show_default=True, help="Table format.")
 @click.option("--glob", default="*.txt", show_default=True,
               help="Which files to read inside folders.")
-@click.option("--published", metavar="YYYY-MM-DD",
+@click.option("--published", metavar="YYYY-MM-DD", callback=_check_published,
               help="Publication date for every input that does not print its own.")
+@click.option("--metadata", "metadata_path", metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False),
+              help="CSV with columns doc,published[,source]: per-article dates (used after the "
+                   "article's own and --published) and sources.")
+@click.option("--unresolved-dates", is_flag=True,
+              help="Also list dates whose period cannot be known (no publication date), with "
+                   "empty periods.")
 @click.option("--raw", is_flag=True,
               help="CSV: leave text cells that start with = + - @ as they are (no leading ').")
 @click.option("--max-size", type=click.FloatRange(min=0), default=10, show_default=True, metavar="MB",
               help="Skip files larger than this (MiB).")
 @quiet_on_interrupt
 def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
-            published: str | None, raw: bool, max_size: float) -> None:
+            published: str | None, metadata_path: str | None, unresolved_dates: bool,
+            raw: bool, max_size: float) -> None:
     """Extract the figures of the articles in PATHS (files, folders, or - for stdin).
 
     Inputs are read in order of their doc name. A file that cannot be used is
@@ -51,6 +71,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
     status is then 1 (0 when every input was used, 2 for a usage error).
     """
     from .extract import extract_paths
+    from .metadata import read_metadata
     from .output import StderrReport, atomic_output
     from .writers import WRITERS
 
@@ -58,7 +79,9 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
     options = {"raw": raw} if fmt == "csv" else {}
     report = StderrReport()
     try:
-        facts = extract_paths(paths, glob=glob, published=published, report=report,
+        metadata = read_metadata(metadata_path) if metadata_path else None
+        facts = extract_paths(paths, glob=glob, published=published, metadata=metadata,
+                              unresolved_dates=unresolved_dates, report=report,
                               max_bytes=int(max_size * 1024 * 1024))
         if output:
             try:
@@ -75,6 +98,8 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
         raise InputProblem(str(exc)) from exc
     except AgrofactsError as exc:
         raise click.ClickException(str(exc)) from exc
+    for row in metadata.unused() if metadata else ():
+        click.echo(f"Warning: {metadata.path}:{row.line}: no article named {row.doc!r}", err=True)
     if report.unused:
         sys.exit(EXIT_SOME_UNUSED)
 
@@ -86,7 +111,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
 @click.option("--update", is_flag=True, help="After the report, rewrite FILE with the new facts.")
 @click.option("--glob", default="*.txt", show_default=True,
               help="Which files to read inside folders.")
-@click.option("--published", metavar="YYYY-MM-DD",
+@click.option("--published", metavar="YYYY-MM-DD", callback=_check_published,
               help="Publication date for every input that does not print its own.")
 @quiet_on_interrupt
 def check(paths: tuple[str, ...], golden: str, update: bool, glob: str, published: str | None) -> None:

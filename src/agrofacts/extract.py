@@ -16,8 +16,10 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .article import Article, body_blocks, find_published, find_source
+from .dates import PUBLISHED_KEY
 from .fact import Fact
 from .figure import SPAN_KEY
+from .metadata import Metadata
 from .pipeline import build_pipeline
 from .reading import MAX_BYTES, Report, iter_articles, strict_report
 
@@ -26,35 +28,50 @@ WHITESPACE = re.compile(r"\s+")
 
 @cache
 def _trigger() -> re.Pattern:
-    """Text that may hold a figure: a digit, a number word or a currency sign."""
+    """Text that may hold a figure: a digit, a number word, a currency sign or a date word."""
+    from .datewords import date_words, trigger_pattern
     from .lexicon import lexicons
 
-    lex = lexicons(build_pipeline())
+    nlp = build_pipeline()
+    lex = lexicons(nlp)
     words = sorted((w for w in lex.numbers if w.isalpha() and len(w) > 1), key=len, reverse=True)
-    return re.compile(r"\d|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    numbers = r"\d|\b(?i:" + "|".join(words) + r")\b"
+    return re.compile(numbers + "|" + trigger_pattern(date_words(nlp), lex.months))
 
 
 def extract_text(text: str, doc: str = "-", published: str | None = None,
-                 source: str | None = None) -> list[Fact]:
-    """Facts of one article. ``published``/``source`` override what the page says."""
+                 source: str | None = None, unresolved_dates: bool = False) -> list[Fact]:
+    """Facts of one article.
+
+    The publication date is the one the page prints, else ``published``
+    (README: "Dates and the publication date"); the source is ``source``
+    when given, else the publisher the page names. Date facts whose period
+    cannot be known are listed only with ``unresolved_dates``.
+    """
     article = Article(
         doc=doc,
         text=text,
         source=find_source(text) if source is None else source,
-        published=(published or find_published(text)),
+        published=(find_published(text) or published or ""),
     )
-    return extract_article(article)
+    return extract_article(article, unresolved_dates=unresolved_dates)
 
 
-def extract_article(article: Article) -> list[Fact]:
+def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fact]:
     text = article.text
     nlp = build_pipeline()
     trigger = _trigger()
     blocks = [(s, e) for s, e in body_blocks(text) if trigger.search(text, s, e)]
+    docs = []
+    for s, e in blocks:
+        made = nlp.make_doc(_unwrap(text[s:e]))
+        made.user_data[PUBLISHED_KEY] = article.published
+        docs.append(made)
     found = []
-    pieces = (_unwrap(text[s:e]) for s, e in blocks)
-    for (start, _end), parsed in zip(blocks, nlp.pipe(pieces), strict=True):
+    for (start, _end), parsed in zip(blocks, nlp.pipe(docs), strict=True):
         found.extend(_figures(parsed, start))
+    if not unresolved_dates:
+        found = [f for f in found if f[2].kind != "date" or f[2].period_start]
     found.sort(key=lambda f: (f[0], f[1]))
     number_of = {start: n for n, (start, *_rest) in enumerate(found, start=1)}
     facts = []
@@ -87,12 +104,20 @@ def _figures(parsed: Doc, offset: int):
         yield offset + span.start_char, offset + span.end_char, fig, sentence
 
 
-def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt",
-                  published: str | None = None, report: Report = strict_report,
-                  max_bytes: int = MAX_BYTES) -> Iterator[Fact]:
+def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: str | None = None,
+                  metadata: Metadata | None = None, unresolved_dates: bool = False,
+                  report: Report = strict_report, max_bytes: int = MAX_BYTES) -> Iterator[Fact]:
     """Facts of every article under ``paths`` (files, folders, or '-' for stdin), in doc order.
 
+    Publication date: the article's own, else ``published``, else its
+    ``metadata`` row; the source: the article's own, else its metadata row.
     A file that cannot be used goes to ``report`` (see ``reading``); the default raises.
     """
     for item in iter_articles(paths, glob=glob, report=report, max_bytes=max_bytes):
-        yield from extract_text(item.text, doc=item.doc, published=published)
+        row = metadata.lookup(item.doc) if metadata is not None else None
+        found_source = find_source(item.text)
+        yield from extract_text(
+            item.text, doc=item.doc,
+            published=published or (row.published if row else None),
+            source=found_source or (row.source if row else ""),
+            unresolved_dates=unresolved_dates)

@@ -29,13 +29,17 @@ class QuantityRules:
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
         found = list(doc.spans.get(SPAN_KEY, []))
+        claimed = {i for span in found for i in range(span.start, span.end)}  # dates run first
         i = 0
         while i < len(doc):
-            reading = read_number(doc, words, i, self.lex)
-            if reading is None:
+            reading = None if i in claimed else read_number(doc, words, i, self.lex)
+            if reading is None or any(t in claimed for t in range(reading.start, reading.end)):
                 i += 1
                 continue
             span = self.money(doc, words, reading) or self.measure(doc, words, reading)
+            if span is not None and span is not NOT_A_FIGURE and any(
+                    t in claimed for t in range(span.start, span.end)):
+                span = None
             if span is None:
                 i = reading.num.end
                 continue
