@@ -32,8 +32,10 @@ RATES = [
      [("money", "60 yuan per catty", "120", "CNY/kg", "exact", "")]),
     ("rate-slash-kg", "Pork wholesale prices hit 40 yuan/kg.",
      [("money", "40 yuan/kg", "40", "CNY/kg", "exact", "")]),
-    ("rate-per-day", "Workers earn 150 yuan a day.",
-     [("money", "150 yuan a day", "150", "CNY/day", "exact", "")]),
+    ("sum-per-day-is-plain-money", "Workers earn 150 yuan a day.",
+     [("money", "150 yuan", "150", "CNY", "exact", "")]),
+    ("rate-per-kwh", "Power costs 0.5 yuan per kWh.",
+     [("money", "0.5 yuan per kWh", "0.5", "CNY/kWh", "exact", "")]),
 ]
 
 PER_CAPITA = [
@@ -171,7 +173,7 @@ RANGES = [
 
 CURRENCIES = [
     ("hk-dollar", "The stall earns HK$5,000 a month.",
-     [("money", "HK$5,000 a month", "164.271047", "HKD/day", "exact", "")]),
+     [("money", "HK$5,000", "5000", "HKD", "exact", "")]),
     ("nt-dollar", "A bike costs NT$3,000.",
      [("money", "NT$3,000", "3000", "TWD", "exact", "")]),
     ("pound-sign", "The club paid £45 million.",

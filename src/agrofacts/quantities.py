@@ -19,7 +19,7 @@ from .context import Reading, read_number, trailing_qualifier, words_of
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
-from .units import has_kind, normalise, normalise_rate
+from .units import has_kind, normalise, normalise_rate, priced_per
 
 
 class QuantityRules:
@@ -97,7 +97,7 @@ class QuantityRules:
             at += 1
         if at + 1 < len(doc) and doc[at].lower_ in self.lex.words("per"):
             unit = self.lex.units.match_at(words, at + 1)
-            if unit is not None and has_kind(unit[0]) and not (
+            if unit is not None and priced_per(unit[0]) and not (
                     unit[1] < len(doc) and doc[unit[1]].lower_ in self.lex.words("not_per_after")):
                 return unit[0], unit[1], at == k  # not "a year earlier", which dates the figure
         return None, k, False
