@@ -32,8 +32,10 @@ RATES = [
      [("money", "60 yuan per catty", "120", "CNY/kg", "exact", "")]),
     ("rate-slash-kg", "Pork wholesale prices hit 40 yuan/kg.",
      [("money", "40 yuan/kg", "40", "CNY/kg", "exact", "")]),
-    ("rate-per-day", "Workers earn 150 yuan a day.",
-     [("money", "150 yuan a day", "150", "CNY/day", "exact", "")]),
+    ("sum-per-day-is-plain-money", "Workers earn 150 yuan a day.",
+     [("money", "150 yuan", "150", "CNY", "exact", "")]),
+    ("rate-per-kwh", "Power costs 0.5 yuan per kWh.",
+     [("money", "0.5 yuan per kWh", "0.5", "CNY/kWh", "exact", "")]),
 ]
 
 PER_CAPITA = [
@@ -171,7 +173,7 @@ RANGES = [
 
 CURRENCIES = [
     ("hk-dollar", "The stall earns HK$5,000 a month.",
-     [("money", "HK$5,000 a month", "164.271047", "HKD/day", "exact", "")]),
+     [("money", "HK$5,000", "5000", "HKD", "exact", "")]),
     ("nt-dollar", "A bike costs NT$3,000.",
      [("money", "NT$3,000", "3000", "TWD", "exact", "")]),
     ("pound-sign", "The club paid £45 million.",
@@ -215,7 +217,7 @@ NOT_FACTS = [
     ("rank-no-1", "The brand ranks No. 1 in China.", []),
     ("rank-top-100", "It entered the top 100 list.", []),
     ("multiplier-times", "Sales grew 10 times over.", []),
-    ("multiplier-doubled", "Incomes doubled in a decade.", []),
+    ("multiplier-doubled", "Incomes doubled.", []),
     ("plan-name", "The 14th Five-Year Plan starts now.", []),
     ("5g", "5G networks reach every village.", []),
     ("4g", "Farmers use 4G phones.", []),

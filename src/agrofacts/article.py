@@ -43,8 +43,10 @@ def _published_rules() -> tuple[re.Pattern, ...]:
     out = []
     for rec in read_jsonl("published.jsonl", {"id", "pattern"}, {"note"}):
         pattern = re.compile(rec["pattern"], re.MULTILINE)
-        if not {"y", "m", "d"} <= set(pattern.groupindex):
-            raise RuleFileError(f"published.jsonl: rule {rec['id']!r} needs groups y, m and d")
+        groups = set(pattern.groupindex)
+        if not ({"y", "d"} <= groups and len(groups & {"m", "mon"}) == 1):
+            raise RuleFileError(
+                f"published.jsonl: rule {rec['id']!r} needs groups y, d and one of m (number), mon (name)")
         out.append(pattern)
     return tuple(out)
 
@@ -66,14 +68,24 @@ def find_published(text: str) -> str:
     head = text[:HEADER_CHARS]
     found = []
     for pattern in _published_rules():
-        m = pattern.search(head)
-        if m:
+        for m in pattern.finditer(head):
+            month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
             try:
-                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+                day = dt.date(int(m["y"]), month or 0, int(m["d"]))
             except ValueError:
-                continue
+                continue  # "2019-02-30" or "Foo 5, 2019": not a date, look on
             found.append((m.start(), day.isoformat()))
+            break
     return min(found)[1] if found else ""
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    """Month names as data/months.csv spells them, with and without a final stop."""
+    names = {}
+    for row in read_csv("months.csv", ("surface", "month")):
+        names[row["surface"]] = names[row["surface"].rstrip(".")] = int(row["month"])
+    return names
 
 
 def body_blocks(text: str) -> list[tuple[int, int]]:

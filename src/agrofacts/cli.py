@@ -21,6 +21,18 @@ class InputProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+def _check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--published must be a real YYYY-MM-DD date: a usage error (exit 2) otherwise."""
+    if value is None:
+        return None
+    from .metadata import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.group()
 @click.version_option(__version__, prog_name="agrofacts")
 def cli() -> None:
@@ -35,8 +47,15 @@ def cli() -> None:
               show_default=True, help="Table format (parquet: a partitioned dataset, --engine dask only).")
 @click.option("--glob", default="*.txt", show_default=True,
               help="Which files to read inside folders.")
-@click.option("--published", metavar="YYYY-MM-DD",
+@click.option("--published", metavar="YYYY-MM-DD", callback=_check_published,
               help="Publication date for every input that does not print its own.")
+@click.option("--metadata", "metadata_path", metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False),
+              help="CSV with columns doc,published[,source]: per-article dates (used after the "
+                   "article's own and --published) and sources.")
+@click.option("--unresolved-dates", is_flag=True,
+              help="Also list dates whose period cannot be known (no publication date), with "
+                   "empty periods.")
 @click.option("--raw", is_flag=True,
               help="CSV: leave text cells that start with = + - @ as they are (no leading ').")
 @click.option("--max-size", type=click.FloatRange(min=0), default=10, show_default=True, metavar="MB",
@@ -51,8 +70,9 @@ def cli() -> None:
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786; default: a LocalCluster here.")
 @quiet_on_interrupt
 def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
-            published: str | None, raw: bool, max_size: float, jobs: int | None, quiet: bool,
-            engine: str, scheduler: str | None) -> None:
+            published: str | None, metadata_path: str | None, unresolved_dates: bool,
+            raw: bool, max_size: float, jobs: int | None, quiet: bool, engine: str,
+            scheduler: str | None) -> None:
     """Extract the figures of the articles in PATHS (files, folders, or - for stdin).
 
     Inputs are read in order of their doc name. A file that cannot be used is
@@ -60,9 +80,11 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
     status is then 1 (0 when every input was used, 2 for a usage error).
     """
     if engine == "dask" or fmt == "parquet" or scheduler:
-        _extract_dask(paths, output, fmt, glob, published, raw, max_size, jobs, engine, scheduler)
+        _extract_dask(paths, output, fmt, glob, published, metadata_path, unresolved_dates, raw,
+                      max_size, jobs, engine, scheduler)
         return
     from .extract import extract_paths
+    from .metadata import read_metadata
     from .output import StderrReport
     from .progress import article_progress, wanted
     from .writers import WRITERS
@@ -71,14 +93,18 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
     options = {"raw": raw} if fmt == "csv" else {}
     report = StderrReport()
     try:
+        metadata = read_metadata(metadata_path) if metadata_path else None
         with article_progress(paths, glob, sys.stderr, wanted(sys.stderr, quiet)) as on_article:
-            facts = extract_paths(paths, glob=glob, published=published, report=report,
+            facts = extract_paths(paths, glob=glob, published=published, metadata=metadata,
+                                  unresolved_dates=unresolved_dates, report=report,
                                   max_bytes=int(max_size * 1024 * 1024), jobs=jobs, on_article=on_article)
             _write(facts, write, output, options)
     except InputError as exc:  # an option or input the user gave cannot be used at all
         raise InputProblem(str(exc)) from exc
     except AgrofactsError as exc:
         raise click.ClickException(str(exc)) from exc
+    for row in metadata.unused() if metadata else ():
+        click.echo(f"Warning: {metadata.path}:{row.line}: no article named {row.doc!r}", err=True)
     if report.unused:
         sys.exit(EXIT_SOME_UNUSED)
 
@@ -101,21 +127,25 @@ def _write(facts, write, output: str | None, options: dict) -> None:
 
 
 def _extract_dask(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
-                  published: str | None, raw: bool, max_size: float, jobs: int | None, engine: str,
-                  scheduler: str | None) -> None:
+                  published: str | None, metadata_path: str | None, unresolved_dates: bool, raw: bool,
+                  max_size: float, jobs: int | None, engine: str, scheduler: str | None) -> None:
     """``extract --engine dask``: the same table, made on a Dask cluster (see dask_engine)."""
     if engine != "dask":
         raise click.UsageError(f"{'--scheduler' if scheduler else '--format parquet'} needs --engine dask")
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs --output FOLDER")
     from . import dask_engine
+    from .metadata import read_metadata
     from .output import StderrReport
     from .writers import WRITERS
 
     report = StderrReport()
-    common = {"glob": glob, "published": published, "scheduler": scheduler, "workers": jobs,
-              "report": report, "max_bytes": int(max_size * 1024 * 1024)}
+    metadata = None
     try:
+        metadata = read_metadata(metadata_path) if metadata_path else None
+        common = {"glob": glob, "published": published, "metadata": metadata,
+                  "unresolved_dates": unresolved_dates, "scheduler": scheduler, "workers": jobs,
+                  "report": report, "max_bytes": int(max_size * 1024 * 1024)}
         if fmt == "parquet":
             dask_engine.write_parquet_dask(paths, output, **common)
         else:
@@ -125,6 +155,8 @@ def _extract_dask(paths: tuple[str, ...], output: str | None, fmt: str, glob: st
         raise InputProblem(str(exc)) from exc
     except AgrofactsError as exc:
         raise click.ClickException(str(exc)) from exc
+    for row in metadata.unused() if metadata else ():
+        click.echo(f"Warning: {metadata.path}:{row.line}: no article named {row.doc!r}", err=True)
     if report.unused:
         sys.exit(EXIT_SOME_UNUSED)
 
@@ -136,7 +168,7 @@ def _extract_dask(paths: tuple[str, ...], output: str | None, fmt: str, glob: st
 @click.option("--update", is_flag=True, help="After the report, rewrite FILE with the new facts.")
 @click.option("--glob", default="*.txt", show_default=True,
               help="Which files to read inside folders.")
-@click.option("--published", metavar="YYYY-MM-DD",
+@click.option("--published", metavar="YYYY-MM-DD", callback=_check_published,
               help="Publication date for every input that does not print its own.")
 @quiet_on_interrupt
 def check(paths: tuple[str, ...], golden: str, update: bool, glob: str, published: str | None) -> None:

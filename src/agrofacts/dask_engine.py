@@ -35,6 +35,8 @@ IN_FLIGHT_PER_WORKER = 4
 INT_COLUMNS = ("fact", "start_char", "end_char", "same_as")
 
 Item = tuple[str, str]  # (doc name, URL)
+#: (doc name, URL, publication date, fallback source): what a worker needs for one article.
+Task = tuple[str, str, "str | None", str]
 
 
 def _require():
@@ -68,11 +70,17 @@ def list_inputs(urls: Iterable[str], glob: str = "*.txt") -> list[Item]:
     return [(doc, found[doc, path]) for doc, path in sorted(found)]
 
 
-def partitions(items: list[Item], size: int = PARTITION_FILES) -> list[list[Item]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def partitions(items: list[Item], published: str | None = None, metadata=None,
+               size: int = PARTITION_FILES) -> list[list[Task]]:
+    """The inputs in partitions of ``size`` files, each with its dates and sources resolved here
+    (as ``extract.overrides`` does; the metadata counts the rows it used)."""
+    from .extract import overrides
+
+    tasks = [(doc, url, *overrides(doc, published, metadata)) for doc, url in items]
+    return [tasks[i:i + size] for i in range(0, len(tasks), size)]
 
 
-def extract_partition(part: list[Item], published: str | None,
+def extract_partition(part: list[Task], unresolved_dates: bool = False,
                       max_bytes: int = MAX_BYTES) -> tuple[list[Fact], list[Problem]]:
     """Worker side: read the files of one partition through fsspec and extract them.
 
@@ -81,11 +89,11 @@ def extract_partition(part: list[Item], published: str | None,
     """
     import fsspec
 
-    from .extract import extract_text
+    from .extract import extract_one
 
     facts: list[Fact] = []
     problems: list[Problem] = []
-    for doc, url in part:
+    for doc, url, published, fallback_source in part:
         try:
             with fsspec.open(url, "rb") as f:
                 data = f.read(max_bytes + 1)
@@ -103,18 +111,18 @@ def extract_partition(part: list[Item], published: str | None,
         if not decoded.text.strip():
             problems.append(Problem(url, "empty file, no facts" if not decoded.text
                                     else "only white space, no facts", used=True))
-        facts.extend(extract_text(decoded.text, doc=doc, published=published))
+        facts.extend(extract_one(decoded.text, doc, published, fallback_source, unresolved_dates))
     return facts, problems
 
 
-def write_partition(part: list[Item], published: str | None, out_url: str,
+def write_partition(part: list[Task], unresolved_dates: bool, out_url: str,
                     max_bytes: int = MAX_BYTES) -> tuple[int, list[Problem]]:
     """Worker side: extract one partition and write it as one Parquet file; returns its rows."""
     import fsspec
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    facts, problems = extract_partition(part, published, max_bytes)
+    facts, problems = extract_partition(part, unresolved_dates, max_bytes)
     rows = [_parquet_row(f) for f in facts]
     schema = pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in COLUMNS])
     table = pa.Table.from_pylist(rows, schema=schema)
@@ -147,7 +155,8 @@ def client_for(scheduler: str | None, workers: int | None):
 
 def extract_dask(urls: Iterable[str], glob: str = "*.txt", published: str | None = None,
                  scheduler: str | None = None, workers: int | None = None,
-                 report: Report = strict_report, max_bytes: int = MAX_BYTES) -> Iterator[Fact]:
+                 report: Report = strict_report, max_bytes: int = MAX_BYTES, metadata=None,
+                 unresolved_dates: bool = False) -> Iterator[Fact]:
     """Facts of every input, in the local order, extracted on a Dask cluster."""
     items = list_inputs(urls, glob)
     with client_for(scheduler, workers) as client:
@@ -160,8 +169,8 @@ def extract_dask(urls: Iterable[str], glob: str = "*.txt", published: str | None
                 report(problem)
             return facts
 
-        for part in partitions(items):
-            pending.append(client.submit(extract_partition, part, published, max_bytes, pure=False))
+        for part in partitions(items, published, metadata):
+            pending.append(client.submit(extract_partition, part, unresolved_dates, max_bytes, pure=False))
             while len(pending) >= limit:
                 yield from take()
         while pending:
@@ -171,7 +180,7 @@ def extract_dask(urls: Iterable[str], glob: str = "*.txt", published: str | None
 def write_parquet_dask(urls: Iterable[str], out_url: str, glob: str = "*.txt",
                        published: str | None = None, scheduler: str | None = None,
                        workers: int | None = None, report: Report = strict_report,
-                       max_bytes: int = MAX_BYTES) -> int:
+                       max_bytes: int = MAX_BYTES, metadata=None, unresolved_dates: bool = False) -> int:
     """Write the table as a Parquet dataset ``out_url/part-NNNNN.parquet``; returns the rows written.
 
     Parts are numbered in input order, so reading the dataset sorted by file
@@ -183,9 +192,9 @@ def write_parquet_dask(urls: Iterable[str], out_url: str, glob: str = "*.txt",
     fs.makedirs(root, exist_ok=True)
     base = out_url.rstrip("/")
     with client_for(scheduler, workers) as client:
-        futures = [client.submit(write_partition, part, published, f"{base}/part-{n:05d}.parquet",
+        futures = [client.submit(write_partition, part, unresolved_dates, f"{base}/part-{n:05d}.parquet",
                                  max_bytes, pure=False)
-                   for n, part in enumerate(partitions(items))]
+                   for n, part in enumerate(partitions(items, published, metadata))]
         rows = 0
         for n, problems in client.gather(futures):
             rows += n

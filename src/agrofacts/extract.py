@@ -19,8 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import Article, body_blocks, find_published, find_source
+from .dates import PUBLISHED_KEY
 from .fact import Fact
 from .figure import SPAN_KEY
+from .metadata import Metadata
 from .pipeline import build_pipeline
 from .reading import MAX_BYTES, Report, iter_articles, strict_report
 
@@ -30,37 +32,52 @@ DIGIT = re.compile(r"\d")
 
 @cache
 def _trigger() -> re.Pattern:
-    """Text that may hold a figure: a digit, a number word or a currency sign."""
+    """Text that may hold a figure: a digit, a number word, a currency sign or a date word."""
+    from .datewords import date_words, trigger_pattern
     from .lexicon import lexicons
 
-    lex = lexicons(build_pipeline())
+    nlp = build_pipeline()
+    lex = lexicons(nlp)
     words = sorted((w for w in lex.numbers if w.isalpha() and len(w) > 1), key=len, reverse=True)
-    return re.compile(r"\d|\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    numbers = r"\d|\b(?i:" + "|".join(words) + r")\b"
+    return re.compile(numbers + "|" + trigger_pattern(date_words(nlp), lex.months))
 
 
 def extract_text(text: str, doc: str = "-", published: str | None = None,
-                 source: str | None = None) -> list[Fact]:
-    """Facts of one article. ``published``/``source`` override what the page says."""
+                 source: str | None = None, unresolved_dates: bool = False) -> list[Fact]:
+    """Facts of one article.
+
+    The publication date is the one the page prints, else ``published``
+    (README: "Dates and the publication date"); the source is ``source``
+    when given, else the publisher the page names. Date facts whose period
+    cannot be known are listed only with ``unresolved_dates``.
+    """
     article = Article(
         doc=doc,
         text=text,
         source=find_source(text) if source is None else source,
-        published=(published or find_published(text)),
+        published=(find_published(text) or published or ""),
     )
-    return extract_article(article)
+    return extract_article(article, unresolved_dates=unresolved_dates)
 
 
-def extract_article(article: Article) -> list[Fact]:
+def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fact]:
     text = article.text
     nlp = build_pipeline()
     trigger = _trigger()
     # A digit is the common case and the trigger accepts any: test it first, it is a fast scan.
     blocks = [(s, e) for s, e in body_blocks(text)
               if DIGIT.search(text, s, e) or trigger.search(text, s, e)]
+    docs = []
+    for s, e in blocks:
+        made = nlp.make_doc(_unwrap(text[s:e]))
+        made.user_data[PUBLISHED_KEY] = article.published
+        docs.append(made)
     found = []
-    pieces = (_unwrap(text[s:e]) for s, e in blocks)
-    for (start, _end), parsed in zip(blocks, _parse(nlp, pieces), strict=True):
+    for (start, _end), parsed in zip(blocks, _parse(nlp, docs), strict=True):
         found.extend(_figures(parsed, start, text))
+    if not unresolved_dates:
+        found = [f for f in found if f[2].kind != "date" or f[2].period_start]
     found.sort(key=lambda f: (f[0], f[1]))
     number_of = {start: n for n, (start, *_rest) in enumerate(found, start=1)}
     facts = []
@@ -82,11 +99,10 @@ def _unwrap(block: str) -> str:
     return block.replace("\n", " ") if "\n" in block else block
 
 
-def _parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+def _parse(nlp: Language, docs: Iterable[Doc]) -> Iterator[Doc]:
     """What ``nlp.pipe`` does for components without a batch ``pipe``, minus its per-doc overhead."""
     pipeline = [proc for _name, proc in nlp.pipeline]
-    for text in texts:
-        doc = nlp.make_doc(text)
+    for doc in docs:
         for proc in pipeline:
             doc = proc(doc)
         yield doc
@@ -129,12 +145,14 @@ def _sentence_at(parsed: Doc, starts: list[int], i: int, text: str, offset: int)
     return WHITESPACE.sub(" ", text[offset + sent.start_char:offset + sent.end_char]).strip()
 
 
-def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt",
-                  published: str | None = None, report: Report = strict_report,
-                  max_bytes: int = MAX_BYTES, jobs: int | None = 1,
+def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: str | None = None,
+                  metadata: Metadata | None = None, unresolved_dates: bool = False,
+                  report: Report = strict_report, max_bytes: int = MAX_BYTES, jobs: int | None = 1,
                   on_article: Callable[[str, int], None] | None = None) -> Iterator[Fact]:
     """Facts of every article under ``paths`` (files, folders, or '-' for stdin), in doc order.
 
+    Publication date: the article's own, else ``published``, else its
+    ``metadata`` row; the source: the article's own, else its metadata row.
     A file that cannot be used goes to ``report`` (see ``reading``); the default raises.
     ``jobs`` processes share the work (None: one per core); the output is the
     same for any number. ``on_article(doc, chars)`` is called as each article is done.
@@ -143,9 +161,31 @@ def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt",
     if jobs != 1:
         from .parallel import extract_parallel
 
-        yield from extract_parallel(articles, published=published, jobs=jobs, on_article=on_article)
+        yield from extract_parallel(articles, jobs=jobs, on_article=on_article,
+                                    overrides=lambda doc: overrides(doc, published, metadata),
+                                    unresolved_dates=unresolved_dates)
         return
     for item in articles:
-        yield from extract_text(item.text, doc=item.doc, published=published)
+        item_published, fallback_source = overrides(item.doc, published, metadata)
+        yield from extract_one(item.text, item.doc, item_published, fallback_source, unresolved_dates)
         if on_article is not None:
             on_article(item.doc, len(item.text))
+
+
+def overrides(doc: str, published: str | None, metadata: Metadata | None) -> tuple[str | None, str]:
+    """(publication date, fallback source) of one article from --published and its metadata row.
+
+    Looked up where the articles are listed (the metadata counts the rows it used).
+    """
+    row = metadata.lookup(doc) if metadata is not None else None
+    return published or (row.published if row else None), (row.source if row else "")
+
+
+def extract_one(text: str, doc: str, published: str | None, fallback_source: str,
+                unresolved_dates: bool = False) -> list[Fact]:
+    """One article as ``extract_paths`` does it: the publisher the page names, else ``fallback_source``.
+
+    Plain arguments in, plain Facts out: this is what worker processes run.
+    """
+    return extract_text(text, doc=doc, published=published, source=find_source(text) or fallback_source,
+                        unresolved_dates=unresolved_dates)

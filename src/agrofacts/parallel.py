@@ -33,7 +33,8 @@ IN_FLIGHT_PER_JOB = 3
 #: Below this much text the whole input runs in this process.
 MIN_PARALLEL_CHARS = 256_000
 
-Batch = list[tuple[str, str]]
+#: (doc, text, publication date, fallback source) of each article of a batch.
+Batch = list[tuple[str, str, str | None, str]]
 OnArticle = Callable[[str, int], None]
 
 
@@ -45,11 +46,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _batches(articles: Iterable[ArticleText]) -> Iterator[Batch]:
+def _batches(articles: Iterable[ArticleText],
+             overrides: Callable[[str], tuple[str | None, str]]) -> Iterator[Batch]:
     batch: Batch = []
     size = 0
     for item in articles:
-        batch.append((item.doc, item.text))
+        batch.append((item.doc, item.text, *overrides(item.doc)))
         size += len(item.text)
         if size >= BATCH_CHARS or len(batch) >= BATCH_ARTICLES:
             yield batch
@@ -58,11 +60,12 @@ def _batches(articles: Iterable[ArticleText]) -> Iterator[Batch]:
         yield batch
 
 
-def _extract_batch(batch: Batch, published: str | None) -> list[list[Fact]]:
+def _extract_batch(batch: Batch, unresolved_dates: bool) -> list[list[Fact]]:
     """Worker side: the facts of each article of a batch (module level, so it pickles)."""
-    from .extract import extract_text
+    from .extract import extract_one
 
-    return [extract_text(text, doc=doc, published=published) for doc, text in batch]
+    return [extract_one(text, doc, published, source, unresolved_dates)
+            for doc, text, published, source in batch]
 
 
 def _worker_signals() -> None:
@@ -97,31 +100,38 @@ def _context():
 
 
 def extract_parallel(articles: Iterable[ArticleText], published: str | None = None,
-                     jobs: int | None = None, on_article: OnArticle | None = None) -> Iterator[Fact]:
-    """Facts of ``articles`` in input order, extracted on ``jobs`` processes (None: every core)."""
+                     jobs: int | None = None, on_article: OnArticle | None = None,
+                     overrides: Callable[[str], tuple[str | None, str]] | None = None,
+                     unresolved_dates: bool = False) -> Iterator[Fact]:
+    """Facts of ``articles`` in input order, extracted on ``jobs`` processes (None: every core).
+
+    ``overrides(doc)`` gives an article's (publication date, fallback source), as
+    ``extract.overrides`` does; without it every article gets ``published``.
+    It runs here, in input order, so metadata knows which rows were used.
+    """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    batches = _batches(articles)
+    batches = _batches(articles, overrides or (lambda _doc: (published, "")))
     head: list[Batch] = []
     size = 0
     if jobs > 1:
         # Look ahead: an input this small is done before workers would have started.
         for batch in batches:
             head.append(batch)
-            size += sum(len(text) for _doc, text in batch)
+            size += sum(len(item[1]) for item in batch)
             if size >= MIN_PARALLEL_CHARS:
                 break
     if jobs == 1 or size < MIN_PARALLEL_CHARS:
         for batch in _chain(head, batches):
-            yield from _collect(batch, _extract_batch(batch, published), on_article)
+            yield from _collect(batch, _extract_batch(batch, unresolved_dates), on_article)
         return
     _warm_up()
     ctx = _context()
     with ctx.Pool(jobs, initializer=_worker_signals) as pool:
         pending: deque = deque()
         for batch in _chain(head, batches):
-            pending.append((batch, pool.apply_async(_extract_batch, (batch, published))))
+            pending.append((batch, pool.apply_async(_extract_batch, (batch, unresolved_dates))))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 done, result = pending.popleft()
                 yield from _collect(done, result.get(), on_article)
@@ -136,7 +146,7 @@ def _chain(head: list[Batch], rest: Iterator[Batch]) -> Iterator[Batch]:
 
 
 def _collect(batch: Batch, results: list[list[Fact]], on_article: OnArticle | None) -> Iterator[Fact]:
-    for (doc, text), facts in zip(batch, results, strict=True):
+    for (doc, text, *_overrides), facts in zip(batch, results, strict=True):
         yield from facts
         if on_article is not None:
             on_article(doc, len(text))

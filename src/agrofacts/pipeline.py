@@ -14,8 +14,11 @@ from spacy.language import Language
 #: Component order: sentences first, then figures by priority, then links between them.
 COMPONENTS = (
     "agrofacts_sentences",
+    "agrofacts_dates",
+    "agrofacts_durations",
     "agrofacts_quantities",
     "agrofacts_counts",
+    "agrofacts_anchoring",
     "agrofacts_restatements",
 )
 
@@ -25,7 +28,7 @@ def build_pipeline() -> Language:
     import spacy
 
     # Importing the component modules registers their factories.
-    from . import counts, quantities, restatements, sentences  # noqa: F401
+    from . import anchoring, counts, dates, durations, quantities, restatements, sentences  # noqa: F401
     from .tokenizer import customize_tokenizer
 
     nlp = spacy.blank("en")

@@ -19,7 +19,7 @@ from .context import Reading, number_starts, read_number, trailing_qualifier, wo
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
-from .units import has_kind, normalise, normalise_rate
+from .units import has_kind, normalise, normalise_rate, priced_per
 
 
 class QuantityRules:
@@ -29,16 +29,20 @@ class QuantityRules:
     def __call__(self, doc: Doc) -> Doc:
         words = words_of(doc)
         found = list(doc.spans.get(SPAN_KEY, []))
+        claimed = {i for span in found for i in range(span.start, span.end)}  # dates run first
         i = 0
         for start in number_starts(doc, self.lex):  # other tokens cannot start a figure
             if start < i:
                 continue
             i = start
-            reading = read_number(doc, words, i, self.lex)
-            if reading is None:
+            reading = None if i in claimed else read_number(doc, words, i, self.lex)
+            if reading is None or any(t in claimed for t in range(reading.start, reading.end)):
                 i += 1
                 continue
             span = self.money(doc, words, reading) or self.measure(doc, words, reading)
+            if span is not None and span is not NOT_A_FIGURE and any(
+                    t in claimed for t in range(span.start, span.end)):
+                span = None
             if span is None:
                 i = reading.num.end
                 continue
@@ -96,7 +100,7 @@ class QuantityRules:
             at += 1
         if at + 1 < len(doc) and doc[at].lower_ in self.lex.words("per"):
             unit = self.lex.units.match_at(words, at + 1)
-            if unit is not None and has_kind(unit[0]) and not (
+            if unit is not None and priced_per(unit[0]) and not (
                     unit[1] < len(doc) and doc[unit[1]].lower_ in self.lex.words("not_per_after")):
                 return unit[0], unit[1], at == k  # not "a year earlier", which dates the figure
         return None, k, False

@@ -41,8 +41,29 @@ def registry():
 @cache
 def _kinds() -> dict[str, tuple[str, str]]:
     """Dimensionality string -> (kind, canonical unit)."""
-    return {r["dimension"]: (r["kind"], r["canonical"]) for r in read_csv(
-        "kinds.csv", ("dimension", "kind", "canonical"))}
+    return {r["dimension"]: (r["kind"], r["canonical"]) for r in _kind_rows()}
+
+
+@cache
+def _kind_rows() -> list[dict[str, str]]:
+    rows = read_csv("kinds.csv", ("dimension", "kind", "canonical", "priced_per"))
+    for lineno, row in enumerate(rows, start=2):
+        if row["priced_per"] not in ("yes", "no"):
+            raise RuleFileError(f"kinds.csv:{lineno}: priced_per {row['priced_per']!r} not yes or no")
+    return rows
+
+
+@cache
+def priced_per(unit: str) -> bool:
+    """Whether money 'per' this unit is a price ('5 yuan per jin'), not a sum over time.
+
+    '5,000 yuan a year' is plain money, like 'an annual income of 5,000 yuan'
+    (kinds.csv says which kinds price things).
+    """
+    if not has_kind(unit):
+        return False
+    dim = str(registry()(unit).dimensionality)
+    return any(r["dimension"] == dim and r["priced_per"] == "yes" for r in _kind_rows())
 
 
 def _pint_unit(canonical: str) -> str:

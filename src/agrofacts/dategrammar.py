@@ -1,0 +1,522 @@
+"""The date grammar: what a run of tokens names, as a period (see dates.py for the rules).
+
+``Parser(doc, published, words, lex).at(i)`` reads the longest date
+expression starting at token ``i``: bounds and ranges around points, and
+points built from month names (data/months.csv), date words
+(data/date_words.csv) and digit shapes. It resolves relative expressions
+against the publication date and leaves the period empty where no year
+can be known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from . import periods as P
+from .datewords import DateWords
+from .lexicon import Lexicons
+from .numerals import parse_number
+from .periods import Period
+
+YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+DECADE = re.compile(r"(1[89]\d0|2[01]\d0)s")
+PART_YEAR = re.compile(r"(early|mid|late)-(1[89]\d\d|2[01]\d\d)", re.IGNORECASE)
+QUARTER_TOKEN = re.compile(r"([QH])([1-4])")
+DAY = re.compile(r"[1-9]|[12]\d|3[01]")
+SHORT_YEAR = re.compile(r"\d\d")
+RANGE_JOIN = {"from": ("to", "till", "until", "through", "-", "–"), "between": ("and",)}
+#: Units an "N ... ago" may count, as data/units.csv names them.
+AGO_UNITS = {"day", "week", "month", "year", "decade"}
+#: How far into a paragraph a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
+DATELINE_TOKENS = 8
+
+@dataclass(frozen=True)
+class Found:
+    """A date expression ending before token ``end``.
+
+    ``period`` is None when it cannot be resolved (no publication date).
+    ``place`` is set when the text wrote no year ("Nov. 24", "in June"): it
+    gives the period in a year found elsewhere (a range partner, the
+    publication date).
+    """
+
+    end: int
+    period: Period | None
+    rule: str
+    place: Callable[[int], Period | None] | None = None
+
+
+class Parser:
+    """The date grammar over one Doc; ``pub`` is the publication date, if known."""
+
+    def __init__(self, doc: Doc, pub: dt.date | None, words: DateWords, lex: Lexicons) -> None:
+        self.doc, self.pub, self.w, self.lex = doc, pub, words, lex
+        self.lower: list[str] = []
+        self.texts: list[str] = []
+        for t in doc:  # one pass: making Token objects is the dear part of a blank pipeline
+            self.lower.append(t.lower_)
+            self.texts.append(t.text)
+        self.sentence_year: int | None = None
+        self.starters, self.after_the = starters(words, lex)
+        self.bound_first = {w.split()[0] for w in words.role("bound")}
+        self.rules = (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
+                      self.decade, self.season, self.deictic, self.anaphoric, self.weekday,
+                      self.weekend, self.day_word, self.ago, self.day_first)
+
+    # ---- helpers -----------------------------------------------------------------
+    def low(self, i: int) -> str:
+        return self.lower[i] if 0 <= i < len(self.lower) else ""
+
+    def text(self, i: int) -> str:
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
+
+    def glued(self, i: int) -> bool:
+        """Token ``i`` runs into the next one with no space."""
+        return not self.doc[i].whitespace_
+
+    def year_token(self, i: int) -> int | None:
+        return int(self.texts[i]) if 0 <= i < len(self.texts) and YEAR.fullmatch(self.texts[i]) else None
+
+    def quantity_at(self, i: int) -> bool:
+        """A unit, currency or percent sign at ``i``: the number before it is no year."""
+        if i >= len(self.texts):
+            return False
+        return (self.lex.units.match_at(self.texts, i) is not None
+                or self.lex.currencies_after.match_at(self.texts, i) is not None)
+
+    def bare_ok(self, i: int) -> bool:
+        """A bare year or month is a date after a time word ("in 2008", "since March")."""
+        prev = self.low(i - 1)
+        return (self.w.has("lead", prev) or self.w.has("bound", prev) or self.w.has("part", prev)
+                or prev == "of" and self.w.has("bound", self.low(i - 2)))
+
+    def resolved(self, f: Found) -> Found:
+        """Give a yearless expression the publication year."""
+        if f.place is None or f.period is not None:
+            return f
+        period = f.place(self.pub.year) if self.pub else None
+        return Found(f.end, period, f.rule, f.place)
+
+    # ---- year expressions ----------------------------------------------------------
+    def year_expr(self, i: int) -> tuple[int, int | None] | None:
+        """'2019', 'this year', 'last year', 'the previous year': (end, year or None if unknown)."""
+        y = self.year_token(i)
+        if y is not None:
+            return i + 1, y
+        deictic = self.w.role("deictic")
+        if self.low(i) in deictic and self.low(i + 1) == "year" and not self._the_last(i):
+            return i + 2, (self.pub.year + int(deictic[self.low(i)]) if self.pub else None)
+        anaphoric = self.w.role("anaphoric")
+        if self.low(i) == "the" and self.low(i + 1) in anaphoric and self.low(i + 2) == "year":
+            # Read against the publication date; when the sentence names a year of its own the
+            # writer may mean the year before that one ("in 2017, up 5 percent over the previous
+            # year"): unsure, so no period.
+            base = self.pub.year if self.pub and self.sentence_year is None else None
+            return i + 3, (base + int(anaphoric[self.low(i + 1)]) if base else None)
+        return None
+
+    def _the_last(self, i: int) -> bool:
+        """'the last year', 'the past month': the twelve months before, not a calendar period."""
+        return self.low(i) in ("last", "past") and self.low(i - 1) == "the"
+
+    # ---- the grammar -----------------------------------------------------------------
+    def point(self, i: int, bare_ok: bool) -> Found | None:
+        for rule in self.rules:
+            found = rule(i)
+            if found is not None:
+                return found
+        return self.month_first(i, bare_ok) or (self.year(i) if bare_ok else None)
+
+    def iso(self, i: int) -> Found | None:
+        y = self.year_token(i)
+        if y is None or i + 4 >= len(self.texts) or self.text(i + 1) != "-" or self.text(i + 3) != "-":
+            return None
+        if not all(self.glued(k) for k in range(i, i + 4)):
+            return None
+        m, d = self.text(i + 2), self.text(i + 4)
+        if not (m.isdigit() and d.isdigit() and len(m) <= 2 and len(d) <= 2):
+            return None
+        period = P.day(y, int(m), int(d))
+        return Found(i + 5, period, "iso") if period else None
+
+    def year_range(self, i: int) -> Found | None:
+        """'2016-2020', '2019-20'."""
+        y = self.year_token(i)
+        if y is None or self.text(i + 1) not in ("-", "–") or not (self.glued(i) and self.glued(i + 1)):
+            return None
+        upper = self.year_token(i + 2)
+        if upper is None and SHORT_YEAR.fullmatch(self.text(i + 2)):
+            upper = y // 100 * 100 + int(self.text(i + 2))
+        if upper is None or upper <= y or self.quantity_at(i + 3):
+            return None
+        return Found(i + 3, P.years(y, upper), "year-range")
+
+    def part(self, i: int) -> Found | None:
+        """'mid-2019', 'early June', 'late last year', 'the end of March', 'the middle of 2019'."""
+        m = PART_YEAR.fullmatch(self.text(i))
+        if m:
+            return Found(i + 1, P.third(P.year(int(m[2])), m[1].lower()), "part")
+        parts = self.w.role("part")
+        k = i + 1 if self.low(i) == "the" else i
+        word = self.low(k)
+        if word not in parts:
+            return None
+        if k > i or self.low(k + 1) == "of":  # "the end of March", "the middle of 2019"
+            if self.low(k + 1) != "of":
+                return None
+            inner_at, which = k + 2, str(parts[word])
+        elif word in ("early", "mid", "late"):
+            inner_at = k + 2 if self.text(k + 1) == "-" and self.glued(k) else k + 1
+            which = word
+        else:
+            return None
+        inner = self.month_first(inner_at, True) or self.fraction(inner_at) or self._year_as_found(inner_at)
+        if inner is None:
+            return None
+
+        def cut(period: Period | None) -> Period | None:
+            return None if period is None or which == "whole" else P.third(period, which)
+
+        if which == "whole":
+            return Found(inner.end, inner.period, "part", inner.place)
+        place = None if inner.place is None else (lambda y: cut(inner.place(y)))
+        return Found(inner.end, cut(inner.period), "part", place)
+
+    def _year_as_found(self, i: int) -> Found | None:
+        ye = self.year_expr(i)
+        if ye is None:
+            return None
+        end, y = ye
+        return Found(end, P.year(y) if y else None, "year")
+
+    def fraction(self, i: int) -> Found | None:
+        """'the first half of this year', 'the third quarter of 2019', 'the first 10 months of 2019'."""
+        k = i + 1 if self.low(i) == "the" else i
+        ordinal = self.w.role("ordinal").get(self.low(k))
+        if ordinal is None:
+            return None
+        k += 1
+        count = 1
+        num = parse_number(self.doc, k, self.lex.numbers) if k < len(self.doc) else None
+        if num is not None and num.value == num.value.to_integral_value() and 1 < num.value <= 12:
+            count, k = int(num.value), num.end
+        if int(ordinal) != 1 and count > 1:
+            return None
+        word = self.low(k)
+        parts = self.w.role("fraction").get(word)
+        if parts is None and word == "months" and count > 1:
+            parts = 12
+        if parts is None:
+            return None
+        parts = int(parts)
+        first, last = (1, count) if count > 1 else (int(ordinal), int(ordinal))
+        if last > parts:
+            return None
+        k += 1
+        year_at = k + 1 if self.low(k) == "of" else k
+        ye = self.year_expr(year_at)
+        if ye is None:
+            if self.low(k) == "of" or parts == 12:
+                return None  # "the first half of the match"; "the first 10 months" is a duration
+            return Found(k, None, "fraction", lambda y: P.fraction(y, parts, first, last))
+        end, y = ye
+        return Found(end, P.fraction(y, parts, first, last) if y else None, "fraction")
+
+    def quarter_token(self, i: int) -> Found | None:
+        """'Q3 2019', 'H1 2020', 'Q4'."""
+        m = QUARTER_TOKEN.fullmatch(self.text(i))
+        if not m or (m[1] == "H" and int(m[2]) > 2):
+            return None
+        parts, which = (4 if m[1] == "Q" else 2), int(m[2])
+        ye = self.year_expr(i + 1)
+        if ye is None:
+            return Found(i + 1, None, "quarter", lambda y: P.fraction(y, parts, which))
+        end, y = ye
+        return Found(end, P.fraction(y, parts, which) if y else None, "quarter")
+
+    def decade(self, i: int) -> Found | None:
+        k = i + 1 if self.low(i) == "the" else i
+        m = DECADE.fullmatch(self.text(k))
+        return Found(k + 1, P.decade(int(m[1])), "decade") if m else None
+
+    def season(self, i: int) -> Found | None:
+        """'spring 2019', 'the summer of 2019'; a bare season is no date ("farmers sow in spring")."""
+        k = i + 1 if self.low(i) == "the" else i
+        first = self.w.role("season").get(self.low(k))
+        if first is None:
+            return None
+        at = k + 2 if self.low(k + 1) == "of" else k + 1
+        y = self.year_token(at)
+        if y is None:
+            return None
+        return Found(at + 1, P.season(y, int(first)), "season")
+
+    def deictic(self, i: int) -> Found | None:
+        """'this year', 'last month', 'Last January', 'last summer', 'next Monday', 'this weekend'."""
+        offset = self.w.role("deictic").get(self.low(i))
+        if offset is None or self._the_last(i):
+            return None
+        off, nxt, pub = int(offset), self.low(i + 1), self.pub
+        unit = self.w.role("calendar_unit").get(nxt)
+        month = self.lex.months.get(self.text(i + 1))
+        season = self.w.role("season").get(nxt)
+        weekday = self.w.role("weekday").get(self.text(i + 1))
+        if unit is None and month is None and season is None and weekday is None \
+                and not self.w.has("weekend", nxt):
+            return None
+        if self.low(i) == "past" and unit is None:
+            return None
+        if pub is None:
+            return Found(i + 2, None, "relative")
+        if unit == "year":
+            period = P.year(pub.year + off)
+        elif unit == "month":
+            period = P.month(*P.shift_month(pub.year, pub.month, off))
+        elif unit == "week":
+            period = P.week_of(pub + dt.timedelta(days=7 * off))
+        elif month is not None:
+            period = P.month(pub.year + off, month)
+        elif season is not None:
+            period = P.season(pub.year + off, int(season))
+        elif weekday is not None:
+            period = (P.weekday_after(pub, int(weekday)) if off > 0
+                      else P.weekday_on_or_before(pub, int(weekday), strictly=off < 0))
+        else:
+            period = (P.weekend_of(P.weekday_after(pub, P.SATURDAY).start) if off > 0
+                      else P.latest_weekend(pub))
+        return Found(i + 2, period, "relative")
+
+    def anaphoric(self, i: int) -> Found | None:
+        """'the previous year', 'the following year' (see year_expr)."""
+        if self.low(i) != "the" or self.low(i + 1) not in self.w.role("anaphoric"):
+            return None
+        ye = self.year_expr(i)
+        if ye is None:
+            return None
+        end, y = ye
+        return Found(end, P.year(y) if y else None, "relative")
+
+    def weekday(self, i: int) -> Found | None:
+        """'Thursday' (the last one on or before publication); 'Thursday, Nov. 24, 2019'."""
+        weekday = self.w.role("weekday").get(self.text(i))
+        if weekday is None:
+            return None
+        k = i + 2 if self.text(i + 1) == "," else i + 1
+        full = self.month_first(k, False) or self.day_first(k)
+        if full is not None:
+            return full
+        period = P.weekday_on_or_before(self.pub, int(weekday)) if self.pub else None
+        return Found(i + 1, period, "weekday")
+
+    def weekend(self, i: int) -> Found | None:
+        if self.low(i) != "the" or not self.w.has("weekend", self.low(i + 1)):
+            return None
+        return Found(i + 2, P.latest_weekend(self.pub) if self.pub else None, "weekend")
+
+    def day_word(self, i: int) -> Found | None:
+        offset = self.w.role("day_word").get(self.low(i))
+        if offset is None:
+            return None
+        if self.pub is None:
+            return Found(i + 1, None, "relative")
+        one = self.pub + dt.timedelta(days=int(offset))
+        return Found(i + 1, Period(one, one), "relative")
+
+    def ago(self, i: int) -> Found | None:
+        """'two years ago', 'a decade ago', '10 days ago'."""
+        if not any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6]):
+            return None
+        if self.low(i) in ("a", "an"):
+            n, k = 1, i + 1
+        else:
+            num = parse_number(self.doc, i, self.lex.numbers)
+            if num is None or num.value != num.value.to_integral_value():
+                return None
+            n, k = int(num.value), num.end
+        unit = self.lex.units.match_at(self.texts, k)
+        if unit is None or unit[0] not in AGO_UNITS or not self.w.has("ago", self.low(unit[1])):
+            return None
+        end = unit[1] + 1
+        pub = self.pub
+        if pub is None:
+            return Found(end, None, "relative")
+        name = unit[0]
+        if name in ("year", "decade"):
+            period = P.year(pub.year - n * (10 if name == "decade" else 1))
+        elif name == "month":
+            period = P.month(*P.shift_month(pub.year, pub.month, -n))
+        elif name == "week":
+            period = P.week_of(pub - dt.timedelta(days=7 * n))
+        else:
+            one = pub - dt.timedelta(days=n)
+            period = Period(one, one)
+        return Found(end, period, "relative")
+
+    def month_first(self, i: int, bare_ok: bool) -> Found | None:
+        """'Oct. 23, 2019', 'Nov. 24', 'Nov. 23-24', 'August 2018', 'November last year', 'in June'."""
+        month = self.lex.months.get(self.text(i))
+        if month is None:
+            return None
+        k = i + 1
+        if DAY.fullmatch(self.text(k)) and not self.quantity_at(k + 1):
+            first = last = int(self.text(k))
+            k += 1
+            if self.text(k) in ("-", "–") and self.glued(k - 1) and DAY.fullmatch(self.text(k + 1)) \
+                    and int(self.text(k + 1)) > first:
+                last, k = int(self.text(k + 1)), k + 2
+            year_at = k + 1 if self.text(k) == "," else k
+            y = self.year_token(year_at)
+
+            def days(y: int) -> Period | None:
+                a, b = P.day(y, month, first), P.day(y, month, last)
+                return P.span(a, b) if a and b else None
+
+            if y is not None:
+                period = days(y)
+                return Found(year_at + 1, period, "month-day") if period else None
+            return Found(k, None, "month-day", days)
+        year_at = k + 1 if self.low(k) == "of" else k
+        ye = self.year_expr(year_at)
+        if ye is not None and not (self.year_token(year_at) and self.quantity_at(year_at + 1)):
+            end, y = ye
+            return Found(end, P.month(y, month) if y else None, "month")
+        if not bare_ok:
+            return None
+        return Found(k, None, "month", lambda y: P.month(y, month))
+
+    def day_first(self, i: int) -> Found | None:
+        """'23 October 2019', '5 May'."""
+        if not DAY.fullmatch(self.text(i)):
+            return None
+        month = self.lex.months.get(self.text(i + 1))
+        if month is None or self.text(i + 1) == "May" and self.low(i + 2) not in ("", ",", ".") \
+                and self.year_token(i + 2) is None:
+            return None
+        d = int(self.text(i))
+        y = self.year_token(i + 2)
+        if y is not None:
+            period = P.day(y, month, d)
+            return Found(i + 3, period, "day-month") if period else None
+        return Found(i + 2, None, "day-month", lambda y: P.day(y, month, d))
+
+    def year(self, i: int) -> Found | None:
+        y = self.year_token(i)
+        if y is None or self.quantity_at(i + 1):
+            return None
+        return Found(i + 1, P.year(y), "year")
+
+    # ---- ranges and bounds ---------------------------------------------------------------
+    def bounded(self, i: int) -> Found | None:
+        """'by 2020', 'since 2014', 'as of September', 'By the end of March'."""
+        if self.low(i) not in self.bound_first:
+            return None
+        bound = self.w.bounds.match_at(self.lower, i)
+        if bound is None:
+            return None
+        inner = self.point(bound[1], True)
+        if inner is None:
+            return None
+        return Found(inner.end, inner.period, "bound-" + bound[0], inner.place)
+
+    def ranged(self, i: int) -> Found | None:
+        """'From February to March', 'between 2015 and 2018', 'from January to October 2019'."""
+        joins = RANGE_JOIN.get(self.low(i))
+        if joins is None:
+            return None
+        a = self.point(i + 1, True)
+        if a is None or self.low(a.end) not in joins:
+            return None
+        b = self.point(a.end + 1, True)
+        if b is None:
+            return None
+        place = self._join_in(a, b) if a.place and b.place else None
+        return Found(b.end, self._join(a, b), "range", place)
+
+    def _join(self, a: Found, b: Found) -> Period | None:
+        if a.place and b.place:
+            return self._join_in(a, b)(self.pub.year) if self.pub else None
+        if a.place and b.period:
+            pa = a.place(b.period.end.year)
+            if pa and pa.start > b.period.start:
+                pa = a.place(b.period.end.year - 1)
+            return P.span(pa, b.period) if pa else None
+        if b.place and a.period:
+            pb = b.place(a.period.start.year)
+            if pb and pb.end < a.period.start:
+                pb = b.place(a.period.start.year + 1)
+            return P.span(a.period, pb) if pb else None
+        if a.period and b.period:
+            return P.span(a.period, b.period)
+        return None
+
+    @staticmethod
+    def _join_in(a: Found, b: Found) -> Callable[[int], Period | None]:
+        def both(y: int) -> Period | None:
+            pa, pb = a.place(y), b.place(y)
+            if pa and pb and pb.end < pa.start:
+                pb = b.place(y + 1)
+            return P.span(pa, pb) if pa and pb else None
+        return both
+
+    def may_start(self, i: int) -> bool:
+        """A cheap test that a date expression can start at ``i``, so most tokens skip the grammar."""
+        text, low = self.texts[i], self.lower[i]
+        if text[0].isdigit() or text in self.lex.months:
+            return True
+        if low in self.starters:
+            # a number word starts a date only in "two years ago"
+            return low not in self.lex.numbers or any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6])
+        if low == "the":
+            nxt = self.low(i + 1)
+            return nxt in self.after_the or bool(DECADE.fullmatch(self.text(i + 1)))
+        if low in ("a", "an"):  # only "a decade ago", "an hour ago"
+            return self.w.has("ago", self.low(i + 2)) or self.w.has("ago", self.low(i + 3))
+        return bool(QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text))
+
+    def at(self, i: int) -> Found | None:
+        """The date expression starting at token ``i``, resolved, or None."""
+        if not self.may_start(i):
+            return None
+        found = self.bounded(i) or self.ranged(i) or self.point(i, self.bare_ok(i))
+        if found is None:
+            return None
+        if found.rule == "month-day" and found.period is None and self._dateline(i, found.end):
+            return self._dateline_date(found)
+        return self.resolved(found)
+
+    def _dateline(self, start: int, end: int) -> bool:
+        return start <= DATELINE_TOKENS and self.text(start - 1) == "," and self.text(end) == "("
+
+    def _dateline_date(self, found: Found) -> Found:
+        """A dateline's day is the publication day or shortly before it: never after."""
+        if self.pub is None:
+            return Found(found.end, None, "dateline")
+        period = found.place(self.pub.year)
+        if period is not None and period.start > self.pub:
+            period = found.place(self.pub.year - 1)
+        return Found(found.end, period, "dateline")
+
+
+_STARTERS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def starters(words: DateWords, lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """Words a date expression may start with, and words that may follow a starting 'the'."""
+    key = id(words)
+    if key not in _STARTERS:
+        roles = words.roles
+        bound_first = {w.split()[0] for w in roles.get("bound", {})}
+        first = (set(roles.get("weekday", {})) | set(roles.get("deictic", {}))
+                 | set(roles.get("part", {})) | set(roles.get("ordinal", {}))
+                 | set(roles.get("season", {})) | set(roles.get("day_word", {}))
+                 | bound_first | set(RANGE_JOIN) | {w for w in lex.numbers if w.isalpha()})
+        after_the = (set(roles.get("ordinal", {})) | set(roles.get("part", {}))
+                     | set(roles.get("anaphoric", {})) | set(roles.get("season", {}))
+                     | set(roles.get("weekend", {})))
+        _STARTERS[key] = (frozenset(w.lower() for w in first), frozenset(after_the))
+    return _STARTERS[key]

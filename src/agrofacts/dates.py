@@ -1,0 +1,117 @@
+"""Date expressions, as a spaCy component: ``date`` figures with the period they name.
+
+Runs before the quantity and count rules, which skip the tokens it claims,
+so "Oct. 23, 2019" or "by 2020" is never read as a count. Each date fact
+gets the first and last day of what it names (periods.py). What a date
+names is read off the tokens with the word roles of data/date_words.csv and
+the month names of data/months.csv:
+
+- absolute: "Oct. 23, 2019", "23 October 2019", "2019-11-24", "August 2018",
+  "in 2008", "mid-2019", "the 1990s", "the third quarter of 2019", "Q3 2019",
+  "the first half of 2019", "spring 2019";
+- ranges: "From February to March", "between 2015 and 2018", "2016-2020";
+- bounds: "by 2020", "since 2014", "as of September", "By the end of March"
+  (the bound word is part of the text; the period is what it bounds);
+- relative, resolved against the publication date in ``doc.user_data
+  ["published"]`` (an ISO string): "this year", "last month", "Last January"
+  (January of the year before), "in June" (June of the publication year),
+  "Thursday" (the last Thursday on or before it), "the weekend", "two years
+  ago", "the previous year" (the year before the publication year; no period
+  when the sentence names a year of its own), and a dateline's "Nov. 24".
+
+A bare year or month is a date only after a time word ("in 2008", "since
+March"); a bare season or "today" never is. Without a publication date a
+relative expression is still claimed and listed, with an empty period:
+never a guessed year. Durations ("five years", "48 hours") are left to the
+quantity rules; "five years ago" is a date. The grammar itself is in
+dategrammar.py; this module is the spaCy component around it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.attrs import LOWER, ORTH, PREFIX, SENT_START, SUFFIX
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import periods as P
+from .dategrammar import YEAR, Parser, starters
+from .datewords import DateWords, date_words
+from .figure import SPAN_KEY, Figure
+from .lexicon import Lexicons, lexicons
+
+#: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
+PUBLISHED_KEY = "published"
+
+
+class DateRules:
+    def __init__(self, lex: Lexicons, words: DateWords, strings) -> None:
+        self.lex = lex
+        self.words = words
+        first_words, _ = starters(words, lex)
+        cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
+        self.lower_hashes = _hashes(strings, first_words | {"the", "a", "an"})
+        self.orth_hashes = _hashes(strings, cased)
+        self.digit_prefixes = _hashes(strings, set("0123456789"))
+        self.digit_suffixes = _hashes(strings, {f"{n:03d}" for n in range(1000)})  # "mid-2019"
+
+    def candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Tokens where a date may start, found on hash arrays, and each token's sentence number."""
+        rows = doc.to_array([LOWER, ORTH, PREFIX, SUFFIX, SENT_START]).tolist()
+        lower, orth, prefix, suffix = (self.lower_hashes, self.orth_hashes, self.digit_prefixes,
+                                       self.digit_suffixes)
+        starts = [i for i, (lo, o, p, s, _) in enumerate(rows)
+                  if lo in lower or o in orth or p in prefix or s in suffix]
+        sentences = []
+        n = 0
+        for row in rows:
+            n += row[4] == 1
+            sentences.append(n)
+        return starts, sentences
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts, sentences = self.candidates(doc)
+        if not starts:
+            return doc
+        parser = Parser(doc, published_date(doc), self.words, self.lex)
+        found = list(doc.spans.get(SPAN_KEY, []))
+        claimed = {i for span in found for i in range(span.start, span.end)}
+        added = []
+        free_from = 0
+        sentence = -1
+        for i in starts:
+            if i < free_from or i in claimed:
+                continue
+            if sentences[i] != sentence:
+                parser.sentence_year, sentence = None, sentences[i]
+            f = parser.at(i)
+            if f is None or any(k in claimed for k in range(i, f.end)):
+                continue
+            start, end = f.period.iso() if f.period else ("", "")
+            span = Span(doc, i, f.end, label="date")
+            span._.figure = Figure("date", None, "", "exact", period_start=start, period_end=end,
+                                   rule=f.rule)
+            added.append(span)
+            if f.period is not None and any(YEAR.fullmatch(t.text) for t in span):
+                parser.sentence_year = f.period.end.year
+            free_from = f.end
+        doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
+        return doc
+
+
+def _hashes(strings, words: set[str]) -> frozenset[int]:
+    return frozenset(strings.add(w) for w in words)
+
+
+def published_date(doc: Doc) -> dt.date | None:
+    """The publication date the caller put on the Doc (``doc.user_data["published"]``), if valid."""
+    value = doc.user_data.get(PUBLISHED_KEY)
+    if isinstance(value, dt.date):
+        return value
+    return P.parse_iso(value) if isinstance(value, str) and value else None
+
+
+@Language.factory("agrofacts_dates", assigns=["doc.spans"])
+def make_date_rules(nlp: Language, name: str) -> DateRules:
+    return DateRules(lexicons(nlp), date_words(nlp), nlp.vocab.strings)

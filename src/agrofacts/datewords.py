@@ -1,0 +1,94 @@
+"""The words of date expressions (data/date_words.csv), loaded once and checked.
+
+Each row is a surface, the role it plays in a date expression and what it
+means there: ``last,deictic,-1`` (a year, month or weekday before the
+publication date), ``as of,bound,as_of``, ``half,fraction,2``. A surface may
+take several roles ("in" leads a date and a duration). Roles and values
+are checked at load time, so a typo fails with the file and line named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .errors import RuleFileError
+from .lexicon import PhraseLexicon
+from .resources import read_csv
+
+FILE = "date_words.csv"
+#: Roles whose value is a whole number.
+INT_ROLES = {"weekday", "season", "deictic", "anaphoric", "ordinal", "fraction", "day_word"}
+#: Roles whose value is one of a closed set.
+CHOICE_ROLES = {
+    "calendar_unit": {"year", "month", "week"},
+    "part": {"early", "mid", "late", "whole"},
+    "bound": {"by", "since", "as_of", "before", "until", "after"},
+}
+#: Roles that are plain word lists (empty value).
+LIST_ROLES = {"lead", "ago", "weekend", "comparison", "fronting", "clause_opener", "duration_lead",
+              "not_duration"}
+#: Roles whose surfaces keep their case ("Thursday"; "thursday" is no weekday in news copy).
+CASED_ROLES = {"weekday"}
+
+
+@dataclass(frozen=True)
+class DateWords:
+    roles: dict[str, dict[str, str | int]]
+    bounds: PhraseLexicon[str]
+
+    def role(self, name: str) -> dict[str, str | int]:
+        return self.roles.get(name, {})
+
+    def has(self, role: str, word: str) -> bool:
+        return word in self.roles.get(role, {})
+
+
+def load_date_words(tokenize: Callable[[str], list[str]]) -> DateWords:
+    roles: dict[str, dict[str, str | int]] = {}
+    bounds = []
+    allowed = INT_ROLES | set(CHOICE_ROLES) | LIST_ROLES
+    for line, row in enumerate(read_csv(FILE, ("surface", "role", "value")), start=2):
+        surface, role, value = row["surface"].strip(), row["role"], row["value"]
+        if role not in allowed:
+            raise RuleFileError(f"{FILE}:{line}: role {role!r} not one of {sorted(allowed)}")
+        parsed: str | int = value
+        if role in INT_ROLES:
+            try:
+                parsed = int(value)
+            except ValueError as exc:
+                raise RuleFileError(
+                    f"{FILE}:{line}: role {role!r} needs a whole number, got {value!r}") from exc
+        elif role in CHOICE_ROLES and value not in CHOICE_ROLES[role]:
+            raise RuleFileError(
+                f"{FILE}:{line}: {role} value {value!r} not one of {sorted(CHOICE_ROLES[role])}")
+        elif role in LIST_ROLES and value:
+            raise RuleFileError(f"{FILE}:{line}: role {role!r} takes no value, got {value!r}")
+        key = surface if role in CASED_ROLES else surface.lower()
+        roles.setdefault(role, {})[key] = parsed
+        if role == "bound":
+            bounds.append((tokenize(surface), str(parsed)))
+    return DateWords(roles=roles, bounds=PhraseLexicon(bounds))
+
+
+_LOADED: dict[int, DateWords] = {}
+
+
+def date_words(nlp) -> DateWords:
+    """The date words for a pipeline, loaded once per tokenizer."""
+    key = id(nlp.tokenizer)
+    if key not in _LOADED:
+        tokenizer = nlp.tokenizer
+        _LOADED[key] = load_date_words(lambda s: [t.text.lower() for t in tokenizer(s)])
+    return _LOADED[key]
+
+
+def trigger_pattern(words: DateWords, months: dict[str, int]) -> str:
+    """A regex (no flags) for text that may hold a date with no digit in it ("Last January")."""
+    cased = sorted(set(months) | set(words.role("weekday")), key=len, reverse=True)
+    plain = sorted({"year", "month", "week", "weekend", "quarter", "half", "decade", "yesterday",
+                    "tomorrow", *words.role("season")}, key=len, reverse=True)
+    cased_re = "|".join(re.escape(w) for w in cased)
+    plain_re = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in plain)
+    return rf"(?<![\w.])(?:{cased_re})(?![\w])|\b(?:{plain_re})"

@@ -1,0 +1,78 @@
+"""Durations written without a number ("a decade", "more than a year", "half a month").
+
+"48 hours", "five years" and "two-year programme" have a number and are
+read by the quantity rules. An article "a"/"an" before a time unit is a
+duration only where English uses it so: after a qualifier ("nearly a
+decade", "over a year") or a duration word ("for a year", "within a
+month"), and never before "ago"/"earlier" (a date) or after a price
+("20 yuan a year", a rate) or "once"/"twice".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .datewords import DateWords, date_words
+from .figure import SPAN_KEY, Figure
+from .lexicon import Lexicons, lexicons
+from .units import kind_of, normalise
+
+HALF = Decimal("0.5")
+
+
+
+class DurationRules:
+    def __init__(self, lex: Lexicons, words: DateWords, strings) -> None:
+        self.lex = lex
+        self.words = words
+        self.a_hash, self.an_hash = strings.add("a"), strings.add("an")
+
+    def __call__(self, doc: Doc) -> Doc:
+        lower = doc.to_array(LOWER)  # hashes: no Token objects for the many paragraphs with no "a"
+        at = [int(i) for i in (lower == self.a_hash).nonzero()[0]] + \
+             [int(i) for i in (lower == self.an_hash).nonzero()[0]]
+        if not at:
+            return doc
+        found = list(doc.spans.get(SPAN_KEY, []))
+        claimed = {i for span in found for i in range(span.start, span.end)}
+        texts = [t.text for t in doc]
+        added = []
+        for i in sorted(at):
+            if i in claimed:
+                continue
+            span = self.duration(doc, texts, i)
+            if span is not None and not any(k in claimed for k in range(span.start, span.end)):
+                added.append(span)
+                claimed.update(range(span.start, span.end))
+        doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
+        return doc
+
+    def duration(self, doc: Doc, texts: list[str], i: int) -> Span | None:
+        unit = self.lex.units.match_at(texts, i + 1)
+        if unit is None or kind_of(unit[0])[0] != "duration":
+            return None
+        name, end = unit
+        if end < len(doc) and self.words.has("not_duration", doc[end].lower_):
+            return None
+        value, start = Decimal(1), i
+        if i > 0 and doc[i - 1].lower_ == "half":
+            value, start = HALF, i - 1
+        qualifier = "exact"
+        qual = self.lex.qualifiers.match_ending_at(texts, start)
+        if qual is not None:
+            qualifier, start = qual
+        elif start == 0 or not self.words.has("duration_lead", doc[start - 1].lower_):
+            return None
+        m = normalise(value, name)
+        span = Span(doc, start, end, label=m.kind)
+        span._.figure = Figure(m.kind, m.value, m.unit, qualifier, rule="duration-article")
+        return span
+
+
+@Language.factory("agrofacts_durations", assigns=["doc.spans"])
+def make_duration_rules(nlp: Language, name: str) -> DurationRules:
+    return DurationRules(lexicons(nlp), date_words(nlp), nlp.vocab.strings)

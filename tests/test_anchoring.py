@@ -1,0 +1,80 @@
+"""Anchoring figures in time: a sentence, its figure, the period the figure refers to.
+
+Cases are new sentences in the style of agricultural news (not the seeds),
+run with the publication date 2021-11-17 unless the case says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agrofacts.extract import extract_text
+
+PUB = "2021-11-17"
+
+#: (id, sentence, figure text, period_start, period_end, published)
+CASES = [
+    ("fronted-year", "In 2017, more than 28 million users bought farm goods online.",
+     "more than 28 million users", "2017-01-01", "2017-12-31", PUB),
+    ("opening-year-no-comma", "In 2017 more than 28 million users bought farm goods online.",
+     "more than 28 million users", "2017-01-01", "2017-12-31", PUB),
+    ("date-after-figure", "Online sales reached more than 240 billion yuan in 2017, up 53.3 percent over "
+     "the previous year.", "more than 240 billion yuan", "2017-01-01", "2017-12-31", PUB),
+    ("comparison-base-governs-nothing", "Online sales reached more than 240 billion yuan in 2017, up 53.3 "
+     "percent over the previous year.", "53.3 percent", "", "", PUB),
+    ("said-that-fronted", "He said that in the first half of this year, despite the epidemic, the alliance "
+     "sold more than 2 billion yuan of goods.", "more than 2 billion yuan", "2021-01-01", "2021-06-30", PUB),
+    ("restatement-shares-period", "In the first half of this year, the alliance sold 2 billion yuan "
+     "(about 295 million U.S. dollars) of goods.", "about 295 million U.S. dollars", "2021-01-01",
+     "2021-06-30", PUB),
+    ("since-founding", "The alliance has helped sell goods worth over 2 billion yuan since its founding in "
+     "August 2018.", "over 2 billion yuan", "2018-08-01", "2021-11-17", PUB),
+    ("since-year", "The company has trained 5,000 people since 2014.",
+     "5,000 people", "2014-01-01", "2021-11-17", PUB),
+    ("since-without-publication", "The company has trained 5,000 people since 2014.",
+     "5,000 people", "", "", None),
+    ("mid-clause-date-before-figure", "Alibaba set up a fund in December 2017 and plans to invest 10 billion "
+     "yuan in five years.", "10 billion yuan", "", "", PUB),
+    ("as-of-fronted", "As of September, the platform had 3,000 stores.",
+     "3,000 stores", "2021-09-01", "2021-09-30", PUB),
+    ("as-of-after", "The platform had 3,000 stores as of September.",
+     "3,000 stores", "2021-09-01", "2021-09-30", PUB),
+    ("last-year-fronted", "Last year, the project lifted more than 10,000 families out of poverty.",
+     "more than 10,000 families", "2020-01-01", "2020-12-31", PUB),
+    ("range-fronted", "From February to March, the workshop received 50,000 orders.",
+     "50,000 orders", "2021-02-01", "2021-03-31", PUB),
+    ("by-year-in-own-clause", "The measures will cover 90 villages by 2020, and more than 60 percent of "
+     "residents will find jobs.", "90 villages", "2020-01-01", "2020-12-31", PUB),
+    ("other-clause-stays-empty", "The measures will cover 90 villages by 2020, and more than 60 percent of "
+     "residents will find jobs.", "more than 60 percent", "", "", PUB),
+    ("dateline-governs-nothing", "BEIJING, Nov. 15 (Xinhua) -- The company sold 500 tonnes of apples.",
+     "500 tonnes", "", "", PUB),
+    ("from-year-is-a-base", "Exports rose 20 percent from 2018.", "20 percent", "", "", PUB),
+    ("than-in-year", "Output was 12 percent higher than in 2019.", "12 percent", "", "", PUB),
+    ("duration-is-no-date", "In less than two months, the store sold 100,000 kilograms of grain.",
+     "100,000 kilograms", "", "", PUB),
+    ("this-year-after", "The county plans to lift 25,000 people out of poverty this year.",
+     "25,000 people", "2021-01-01", "2021-12-31", PUB),
+    ("semicolon-first-clause", "In 2019, the county had 420 online stores; in 2020 it had 600 online stores.",
+     "420 online stores", "2019-01-01", "2019-12-31", PUB),
+    ("semicolon-second-clause",
+     "In 2019, the county had 420 online stores; in 2020 it had 600 online stores.",
+     "600 online stores", "2020-01-01", "2020-12-31", PUB),
+    ("relative-without-publication", "This year, the county will train 5,000 farmers.",
+     "5,000 farmers", "", "", None),
+    ("other-sentence", "The shop opened in 2015. It sold 300 tonnes of rice.", "300 tonnes", "", "", PUB),
+]
+
+
+@pytest.mark.parametrize("text,figure,start,end,published", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_anchoring(text, figure, start, end, published):
+    facts = extract_text(text, published=published)
+    for f in facts:
+        assert text[f.start_char:f.end_char] == f.text
+    found = [f for f in facts if f.text == figure]
+    assert len(found) == 1, [f.text for f in facts]
+    assert (found[0].period_start, found[0].period_end) == (start, end)
+
+
+def test_enough_cases():
+    assert len(CASES) >= 15

@@ -1,0 +1,202 @@
+"""Date and duration expressions: what each names, as a table of cases (not from the seeds).
+
+Every case runs through ``extract_text`` with the publication date
+2021-11-17 (a Wednesday) and checks the date and duration facts exactly:
+text, offsets, period or value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from agrofacts.extract import extract_text
+
+PUB = "2021-11-17"
+
+
+def time_facts(text: str, published: str | None = PUB, unresolved: bool = True):
+    facts = extract_text(text, published=published, unresolved_dates=unresolved)
+    for f in facts:
+        assert text[f.start_char:f.end_char] == f.text
+    return [f for f in facts if f.kind in ("date", "duration")]
+
+
+def as_rows(facts):
+    return [(f.text, f.period_start, f.period_end) if f.kind == "date"
+            else (f.text, f.value, f.qualifier) for f in facts]
+
+
+#: (id, sentence, expected date facts as (text, period_start, period_end)) — NEW cases.
+DATES = [
+    ("month-day-year", "The plant opened on Oct. 23, 2019.", [("Oct. 23, 2019", "2019-10-23", "2019-10-23")]),
+    ("day-month-year", "It was founded on 23 October 2019.",
+     [("23 October 2019", "2019-10-23", "2019-10-23")]),
+    ("iso", "The notice is dated 2019-11-24.", [("2019-11-24", "2019-11-24", "2019-11-24")]),
+    ("month-year", "Sales began in August 2018.", [("August 2018", "2018-08-01", "2018-08-31")]),
+    ("in-year", "She moved there in 2008.", [("2008", "2008-01-01", "2008-12-31")]),
+    ("In-month-year", "In October 2013, the county set up a center.",
+     [("October 2013", "2013-10-01", "2013-10-31")]),
+    ("mid-year", "Prices peaked in mid-2019.", [("mid-2019", "2019-05-01", "2019-08-31")]),
+    ("decade", "Output doubled in the 1990s.", [("the 1990s", "1990-01-01", "1999-12-31")]),
+    ("quarter-words", "Profit rose in the third quarter of 2019.",
+     [("the third quarter of 2019", "2019-07-01", "2019-09-30")]),
+    ("quarter-token", "Revenue fell in Q3 2019.", [("Q3 2019", "2019-07-01", "2019-09-30")]),
+    ("first-half", "Exports grew in the first half of 2019.",
+     [("the first half of 2019", "2019-01-01", "2019-06-30")]),
+    ("second-half", "Imports fell in the second half of 2018.",
+     [("the second half of 2018", "2018-07-01", "2018-12-31")]),
+    ("half-token", "Sales grew in H1 2020.", [("H1 2020", "2020-01-01", "2020-06-30")]),
+    ("first-three-quarters", "Growth held up in the first three quarters of 2019.",
+     [("the first three quarters of 2019", "2019-01-01", "2019-09-30")]),
+    ("first-ten-months", "Trade rose in the first 10 months of 2020.",
+     [("the first 10 months of 2020", "2020-01-01", "2020-10-31")]),
+    ("range-months", "From February to March, shops stayed shut.",
+     [("From February to March", "2021-02-01", "2021-03-31")]),
+    ("range-between-years", "The plan ran between 2015 and 2018.",
+     [("between 2015 and 2018", "2015-01-01", "2018-12-31")]),
+    ("range-hyphen", "It is part of the 2016-2020 plan.", [("2016-2020", "2016-01-01", "2020-12-31")]),
+    ("range-from-to-years", "Income rose from 2013 to 2017.",
+     [("from 2013 to 2017", "2013-01-01", "2017-12-31")]),
+    ("range-year-on-end", "Sales grew from January to October 2019.",
+     [("from January to October 2019", "2019-01-01", "2019-10-31")]),
+    ("range-across-new-year", "The campaign ran from November 2019 to February.",
+     [("from November 2019 to February", "2019-11-01", "2020-02-29")]),
+    ("range-short-year", "It was the best of the 2019-20 season.", [("2019-20", "2019-01-01", "2020-12-31")]),
+    ("range-days", "The fair ran on Nov. 23-24, 2019.", [("Nov. 23-24, 2019", "2019-11-23", "2019-11-24")]),
+    ("bound-by", "Poverty will end by 2020.", [("by 2020", "2020-01-01", "2020-12-31")]),
+    ("bound-since", "It has grown since 2014.", [("since 2014", "2014-01-01", "2014-12-31")]),
+    ("bound-as-of", "The fund stood firm as of September.",
+     [("as of September", "2021-09-01", "2021-09-30")]),
+    ("bound-end-of", "By the end of March, the shop had closed.",
+     [("By the end of March", "2021-03-01", "2021-03-31")]),
+    ("bound-before", "The road must open before 2020.", [("before 2020", "2020-01-01", "2020-12-31")]),
+    ("bound-until", "The rule holds until June 2022.", [("until June 2022", "2022-06-01", "2022-06-30")]),
+    ("this-year", "Farmers expect more this year.", [("this year", "2021-01-01", "2021-12-31")]),
+    ("last-year", "Last year was hard.", [("Last year", "2020-01-01", "2020-12-31")]),
+    ("next-year", "It opens next year.", [("next year", "2022-01-01", "2022-12-31")]),
+    ("last-month", "The firm said last month it would grow.", [("last month", "2021-10-01", "2021-10-31")]),
+    ("this-month", "Prices rose this month.", [("this month", "2021-11-01", "2021-11-30")]),
+    ("last-january", "Last January, the pears did not sell.", [("Last January", "2020-01-01", "2020-01-31")]),
+    ("in-june", "A show began in June.", [("June", "2021-06-01", "2021-06-30")]),
+    ("first-half-this-year", "Trade grew in the first half of this year.",
+     [("the first half of this year", "2021-01-01", "2021-06-30")]),
+    ("previous-year", "Costs were lower the previous year.",
+     [("the previous year", "2020-01-01", "2020-12-31")]),
+    ("weekday", "The firm on Thursday announced a plan.", [("Thursday", "2021-11-11", "2021-11-11")]),
+    ("weekend", "Classes were held during the weekend.", [("the weekend", "2021-11-13", "2021-11-14")]),
+    ("next-weekday", "Talks resume next Monday.", [("next Monday", "2021-11-22", "2021-11-22")]),
+    ("yesterday", "The shop opened yesterday.", [("yesterday", "2021-11-16", "2021-11-16")]),
+    ("years-ago", "The road was built two years ago.", [("two years ago", "2019-01-01", "2019-12-31")]),
+    ("decade-ago", "A decade ago the village was poor.", [("A decade ago", "2011-01-01", "2011-12-31")]),
+    ("months-ago", "It started three months ago.", [("three months ago", "2021-08-01", "2021-08-31")]),
+    ("month-last-year", "In November last year, a deal was signed.",
+     [("November last year", "2020-11-01", "2020-11-30")]),
+    ("dateline-rolls-back", "BEIJING, Nov. 24 (Xinhua) -- Apples sold well.",
+     [("Nov. 24", "2020-11-24", "2020-11-24")]),
+    ("early-month", "Seeds arrive in early June.", [("early June", "2021-06-01", "2021-06-10")]),
+    ("late-last-year", "Prices fell late last year.", [("late last year", "2020-09-01", "2020-12-31")]),
+    ("season-year", "It rained in the summer of 2019.", [("the summer of 2019", "2019-06-01", "2019-08-31")]),
+    ("last-winter", "Snow fell last winter.", [("last winter", "2020-12-01", "2021-02-28")]),
+    ("weekday-full-date", "It opened on Thursday, Dec. 5, 2019.",
+     [("Thursday, Dec. 5, 2019", "2019-12-05", "2019-12-05")]),
+    ("end-of-year", "The fund closes at the end of 2019.", [("the end of 2019", "2019-01-01", "2019-12-31")]),
+    ("middle-of-year", "Work began in the middle of 2019.",
+     [("the middle of 2019", "2019-05-01", "2019-08-31")]),
+    ("since-founding", "Sales rose since its founding in August 2018.",
+     [("August 2018", "2018-08-01", "2018-08-31")]),
+    ("two-dates", "Li came in 2008 and left on July 25, 2019.",
+     [("2008", "2008-01-01", "2008-12-31"), ("July 25, 2019", "2019-07-25", "2019-07-25")]),
+]
+
+#: (id, sentence, expected duration facts as (text, value in days, qualifier)).
+DURATIONS = [
+    ("hours", "It got 6,000 orders in the first 48 hours.", [("48 hours", Decimal(2), "exact")]),
+    ("years", "It will invest 10 billion yuan in five years.", [("five years", Decimal("1826.25"), "exact")]),
+    ("less-than-months", "In less than two months, the store sold out.",
+     [("less than two months", Decimal("60.875"), "under")]),
+    ("more-than-a-decade", "He farmed for more than a decade.",
+     [("more than a decade", Decimal("3652.5"), "over")]),
+    ("hyphenated", "It runs a two-year programme.", [("two-year", Decimal("730.5"), "exact")]),
+    ("nearly-a-year", "It took nearly a year.", [("nearly a year", Decimal("365.25"), "approx")]),
+    ("within-a-month", "It will be done within a month.", [("a month", Decimal("30.4375"), "exact")]),
+    ("half-a-year", "He trained for half a year.", [("half a year", Decimal("182.625"), "exact")]),
+    ("weeks", "The fair lasts three weeks.", [("three weeks", Decimal(21), "exact")]),
+    ("days", "The road closed for 10 days.", [("10 days", Decimal(10), "exact")]),
+]
+
+#: Sentences with no date and no duration in them.
+NOTHING = [
+    ("bare-season", "Farmers sow in spring."),
+    ("modal-may", "Apples may fall early."),
+    ("half-of-a-match", "He scored in the first half of the match."),
+    ("rate-a-year", "They earn 20 yuan a year."),
+    ("quantity-after-by", "Output rose by 2000 tonnes."),
+    ("age", "A 56-year-old farmer sold pears."),
+    ("the-last-year", "Prices rose over the last year."),
+    ("recent-years", "E-commerce grew fast in recent years."),
+    ("ordinal", "It is the third county to join."),
+    ("rate-once-a-year", "The fair is held once a year."),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in DATES], ids=[c[0] for c in DATES])
+def test_date_periods(text, expected):
+    assert as_rows(f for f in time_facts(text) if f.kind == "date") == expected
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in DURATIONS], ids=[c[0] for c in DURATIONS])
+def test_durations(text, expected):
+    facts = time_facts(text)
+    assert as_rows(facts) == expected
+    assert all(f.unit == "day" and f.period_start == "" for f in facts)
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOTHING], ids=[c[0] for c in NOTHING])
+def test_no_date_or_duration(text):
+    assert time_facts(text) == []
+
+
+def test_table_is_big_enough():
+    assert len(DATES) + len(DURATIONS) >= 50
+
+
+@pytest.mark.parametrize("text,year", [("In 2019 farmers earned 5,000 yuan.", "2019"),
+                                       ("By 2020 the 90 villages had roads.", "By 2020")],
+                         ids=["in-2019-farmers", "by-2020-the"])
+def test_a_year_is_never_a_count(text, year):
+    facts = extract_text(text, published=PUB)
+    assert [(f.kind, f.text) for f in facts if f.kind in ("date", "count")][0] == ("date", year)
+    assert not any(f.kind == "count" and f.value in (2019, 2020) for f in facts)
+
+
+UNRESOLVED = "This year, the county will train 5,000 farmers. Last January it was founded in 2008."
+
+
+def test_unresolved_dates_are_listed_with_empty_periods_on_request():
+    rows = as_rows(time_facts(UNRESOLVED, published=None, unresolved=True))
+    assert rows == [("This year", "", ""), ("Last January", "", ""), ("2008", "2008-01-01", "2008-12-31")]
+
+
+def test_unresolved_dates_are_left_out_by_default():
+    rows = as_rows(time_facts(UNRESOLVED, published=None, unresolved=False))
+    assert rows == [("2008", "2008-01-01", "2008-12-31")]
+
+
+def test_previous_year_after_a_named_year_has_no_period():
+    """'in 2017, up 5 percent over the previous year' means 2016, not the year before publication."""
+    rows = as_rows(time_facts("Sales rose in 2017, up 5 percent over the previous year."))
+    assert rows == [("2017", "2017-01-01", "2017-12-31"), ("the previous year", "", "")]
+
+
+def test_dateline_date_in_the_year_of_publication():
+    rows = as_rows(time_facts("BEIJING, Nov. 15 (Xinhua) -- Apples sold well."))
+    assert rows == [("Nov. 15", "2021-11-15", "2021-11-15")]
+
+
+def test_article_date_line_beats_published_option():
+    text = "Source: Xinhua| 2019-11-24 15:40:04\n\nBEIJING, Nov. 24 (Xinhua) -- Sales rose this year."
+    facts = extract_text(text, published="2021-01-01")
+    assert facts[0].published == "2019-11-24"
+    assert as_rows(f for f in facts if f.kind == "date")[-1] == ("this year", "2019-01-01", "2019-12-31")

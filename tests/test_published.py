@@ -1,0 +1,69 @@
+"""Publication dates printed in article headers, the date-word rule file, and component order."""
+
+from __future__ import annotations
+
+import pytest
+
+from agrofacts import datewords
+from agrofacts.article import find_published
+from agrofacts.errors import RuleFileError
+from agrofacts.pipeline import COMPONENTS
+
+HEADERS = [
+    ("xinhua-source", "Title\n\nSource: Xinhua| 2019-11-24 15:40:04|Editor: huaxia\nBody", "2019-11-24"),
+    ("china-daily-updated", "Title\nBy Li Wei | China Daily | Updated: 2019-11-24 07:58\nBody", "2019-11-24"),
+    ("china-daily-bracket-then-date", "By Liu Mingtai (China Daily)\n2010-08-10 07:58\nBody", "2010-08-10"),
+    ("date-then-china-daily", "Title\n2010-08-10 07:58 (China Daily)\nBody", "2010-08-10"),
+    ("china-daily-print", "China Daily (Hong Kong)\n5 Jan 2018\nBody", "2018-01-05"),
+    ("updated-month-name", "Title\nUpdated: Nov. 24, 2019\nBody", "2019-11-24"),
+    ("iso-header-line", "Title\n 2021-03-05 \nBody", "2021-03-05"),
+    ("crawler-date", "url x\n date 2022-01-21 \nBody", "2022-01-21"),
+    ("impossible-date-skipped", "Source: Xinhua| 2019-02-30 15:40:04\nBody", ""),
+    ("date-in-body-text-is-not-a-header", "The fair opened on 2019-11-24 in Beijing.", ""),
+    ("no-date", "China Daily\n\nAlibaba to help fight poverty", ""),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in HEADERS], ids=[c[0] for c in HEADERS])
+def test_find_published(text, expected):
+    assert find_published(text) == expected
+
+
+BAD_ROWS = [
+    ("unknown-role", [{"surface": "soon", "role": "future", "value": ""}], "date_words.csv:2: role 'future'"),
+    ("int-role-not-int", [{"surface": "last", "role": "deictic", "value": "minus one"}],
+     "date_words.csv:2: role 'deictic' needs a whole number, got 'minus one'"),
+    ("bad-choice", [{"surface": "by", "role": "bound", "value": "upto"}],
+     "date_words.csv:2: bound value 'upto' not one of"),
+    ("list-role-with-value", [{"surface": "in", "role": "lead", "value": "1"}],
+     "date_words.csv:2: role 'lead' takes no value, got '1'"),
+]
+
+
+@pytest.mark.parametrize("rows,message", [c[1:] for c in BAD_ROWS], ids=[c[0] for c in BAD_ROWS])
+def test_date_words_are_checked(monkeypatch, rows, message):
+    monkeypatch.setattr(datewords, "read_csv", lambda name, columns: rows)
+    with pytest.raises(RuleFileError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+        datewords.load_date_words(str.split)
+
+
+def test_shipped_date_words_load():
+    words = datewords.load_date_words(str.split)
+    assert words.role("deictic")["last"] == -1
+    assert words.role("weekday")["Thursday"] == 3
+    assert words.bounds.match_at(["as", "of", "june"], 0) == ("as_of", 2)
+
+
+def test_doctests_of_the_date_modules():
+    import doctest
+
+    from agrofacts import metadata, periods
+
+    for module in (periods, metadata):
+        assert doctest.testmod(module).failed == 0
+
+
+def test_dates_run_before_the_figure_rules_and_anchoring_after():
+    position = {name: n for n, name in enumerate(COMPONENTS)}
+    assert position["agrofacts_dates"] < position["agrofacts_quantities"] < position["agrofacts_counts"]
+    assert position["agrofacts_counts"] < position["agrofacts_anchoring"]
