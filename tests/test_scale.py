@@ -349,3 +349,22 @@ def test_interrupting_a_parallel_run(tmp_path_factory, sig, code, stderr):
 def _alive(pid: int) -> bool:
     with open(f"/proc/{pid}/status", encoding="ascii") as f:
         return not any(line.startswith("State:") and ("Z" in line or "X" in line) for line in f)
+
+
+def test_jobs_with_metadata_and_unresolved_dates(tmp_path):
+    """Per-article dates and sources from --metadata reach the workers; unused rows are still named."""
+    corpus = make_corpus(tmp_path / "corpus", 25)
+    plain = [f"plain/{n:03d}.txt" for n in range(40)]
+    for n, doc in enumerate(plain):
+        (corpus / doc).parent.mkdir(exist_ok=True)
+        (corpus / doc).write_text(f"Farmers in the county sold {n + 3} tonnes of pears last month.\n",
+                                  encoding="utf-8")
+    rows = "".join(f"{doc},2020-0{1 + n % 9}-1{n % 10},Wire {n}\n" for n, doc in enumerate(plain[::2]))
+    meta = tmp_path / "meta.csv"
+    meta.write_text(f"doc,published,source\n{rows}missing.txt,2020-01-01,Nobody\n", encoding="utf-8")
+    args = ["extract", "--metadata", str(meta), "--unresolved-dates", str(corpus)]
+    one, two = run(*args, "-j", "1"), run(*args, "-j", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout
+    assert "plain/002.txt,Wire 1,2020-02-11," in one.stdout
+    assert two.stderr == one.stderr and "no article named 'missing.txt'" in one.stderr
