@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from . import periods as P
+from .context import words_of
 from .datewords import DateWords
 from .lexicon import Lexicons
 from .numerals import parse_number
@@ -56,11 +57,10 @@ class Parser:
 
     def __init__(self, doc: Doc, pub: dt.date | None, words: DateWords, lex: Lexicons) -> None:
         self.doc, self.pub, self.w, self.lex = doc, pub, words, lex
-        self.lower: list[str] = []
-        self.texts: list[str] = []
-        for t in doc:  # one pass: making Token objects is the dear part of a blank pipeline
-            self.lower.append(t.lower_)
-            self.texts.append(t.text)
+        # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
+        # a token's lower_ is its text's str.lower().
+        self.texts: list[str] = words_of(doc)
+        self.lower: list[str] = [w.lower() for w in self.texts]
         self.sentence_year: int | None = None
         self.starters, self.after_the = starters(words, lex)
         self.bound_first = {w.split()[0] for w in words.role("bound")}
