@@ -18,6 +18,8 @@ HEADERS = [
     ("updated-month-name", "Title\nUpdated: Nov. 24, 2019\nBody", "2019-11-24"),
     ("iso-header-line", "Title\n 2021-03-05 \nBody", "2021-03-05"),
     ("crawler-date", "url x\n date 2022-01-21 \nBody", "2022-01-21"),
+    ("peoples-daily-time-date", "(People's Daily Online) 09:31, October 12, 2023\nBody", "2023-10-12"),
+    ("cgtn-updated-day-mon-year", "CGTN\n\nUpdated 14:32, 21-Jan-2022\n\nBody", "2022-01-21"),
     ("impossible-date-skipped", "Source: Xinhua| 2019-02-30 15:40:04\nBody", ""),
     ("date-in-body-text-is-not-a-header", "The fair opened on 2019-11-24 in Beijing.", ""),
     ("no-date", "China Daily\n\nAlibaba to help fight poverty", ""),
