@@ -271,6 +271,9 @@ FURNITURE_PAGES = [
      "Orchard booms\nThe orchard sold 20 tonnes of plums.\nIt plans to expand.\n"
      "Related:\n- 5 cities add 300 buses\n- Airline orders 40 planes\n",
      [("mass", "20 tonnes", "20000", "kg", "exact", "")]),
+    ("wire-credit-line",
+     "Tesco will open 60 new stores.\n(Reporting by James Davey, 2 others; Editing by Paul Sandle)\n",
+     [("count", "60 new stores", "60", "", "exact", "new stores")]),
     ("crawler-header",
      " date 2022-01-21 \nVillage sells honey\nThe village sold 3 tonnes of honey.\n",
      [("mass", "3 tonnes", "3000", "kg", "exact", "")]),
