@@ -14,6 +14,12 @@ PUB = "2021-11-17"
 
 #: (id, sentence, figure text, period_start, period_end, published)
 CASES = [
+    ("later-figure-owns-the-date", "Inflation fell to around 2 percent from a peak of 19 percent in "
+     "March 2021.", "around 2 percent", "", "", PUB),
+    ("later-figure-takes-its-date", "Inflation fell to around 2 percent from a peak of 19 percent in "
+     "March 2021.", "19 percent", "2021-03-01", "2021-03-31", PUB),
+    ("restated-figure-keeps-the-date", "It sold 2 billion yuan ($280 million) worth of goods in 2020.",
+     "2 billion yuan", "2020-01-01", "2020-12-31", PUB),
     ("fronted-year", "In 2017, more than 28 million users bought farm goods online.",
      "more than 28 million users", "2017-01-01", "2017-12-31", PUB),
     ("opening-year-no-comma", "In 2017 more than 28 million users bought farm goods online.",

@@ -57,7 +57,7 @@ class Anchoring:
         for span in figures:
             fig = span._.figure
             same = [d for d in dates if sentence[d.start] == sentence[span.start]]
-            date = self.governing(doc, span, same, clause) if same else None
+            date = self.governing(doc, span, same, clause, figures) if same else None
             if date is None:
                 continue
             start, end = date._.figure.period_start, date._.figure.period_end
@@ -70,10 +70,12 @@ class Anchoring:
             span._.figure = fig.with_(period_start=start, period_end=end)
         return doc
 
-    def governing(self, doc: Doc, fig: Span, dates: list[Span], clause: list[int]) -> Span | None:
+    def governing(self, doc: Doc, fig: Span, dates: list[Span], clause: list[int],
+                  figures: list[Span] = ()) -> Span | None:
         own = clause[fig.start]
         usable = [d for d in dates if not self._comparison(doc, d, clause)]
-        after = [d for d in usable if clause[d.start] == own and d.start >= fig.end]
+        after = [d for d in usable if clause[d.start] == own and d.start >= fig.end
+                 and not _figure_between(fig, d, figures)]
         if after:
             return min(after, key=lambda d: d.start)
         opening = [d for d in usable if clause[d.start] == own and d.end <= fig.start
@@ -109,6 +111,21 @@ class Anchoring:
             if doc[i].lower_ == "since" and clause[i] == clause[date.start]:
                 return True
         return False
+
+
+def _figure_between(fig: Span, date: Span, figures) -> bool:
+    """'fell to 2% from a peak of 19% in March 2023': the date is the 19%'s, not the 2%'s.
+
+    A restatement of ``fig`` in brackets ("2 billion yuan ($280 million) in 2019") does not count.
+    """
+    return any(fig.end <= other.start and other.end <= date.start
+               and not _bracketed_after(fig, other) for other in figures)
+
+
+def _bracketed_after(fig: Span, other: Span) -> bool:
+    """'2 billion yuan ($280 million)': ``other`` restates ``fig`` (restatements runs later)."""
+    doc = fig.doc
+    return other.start == fig.end + 1 and doc[fig.end].text == "("
 
 
 def _clause_numbers(doc: Doc) -> tuple[list[int], list[int]]:
