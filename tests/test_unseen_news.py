@@ -231,6 +231,9 @@ NOT_FACTS = [
     ("clock-time", "The auction opened at 9:30 am.", []),
     ("phone", "Call 010 6512 3456 for tickets.", []),
     ("temperature-degrees", "Temperatures reached 40 degrees.", []),
+    ("model-after-brand", "The new iPhone 15 costs $799.",
+     [("money", "$799", "799", "USD", "exact", "")]),
+    ("model-after-name", "Customers of Windows 11 devices complained.", []),
     ("licence-plate-like", "The truck Jing A 12345 arrived.", []),
 ]
 

@@ -111,9 +111,14 @@ def _is_label(doc: Doc, words: list[str], i: int, lex: Lexicons) -> bool:
     prev = doc[i - 1]
     if prev.lower_ in lex.label_words:
         return True
-    return (prev.is_title and not prev.is_sent_start and doc[i].text[:1].isdigit()
+    return (_capitalised(prev.text) and not prev.is_sent_start and doc[i].text[:1].isdigit()
             and prev.text not in lex.months and lex.currencies_before.match_ending_at(words, i) is None
             and lex.qualifiers.match_ending_at(words, i) is None)
+
+
+def _capitalised(word: str) -> bool:
+    """'Boeing', 'iPhone', 'MH': a word of a name, with a capital anywhere."""
+    return word[:1].isalpha() and any(ch.isupper() for ch in word)
 
 
 def _in_name(doc: Doc, words: list[str], num: NumberMatch, lex: Lexicons) -> bool:
