@@ -99,10 +99,18 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
                                   unresolved_dates=unresolved_dates, report=report,
                                   max_bytes=int(max_size * 1024 * 1024), jobs=jobs, on_article=on_article)
             _write(facts, write, output, options)
-    except InputError as exc:  # an option or input the user gave cannot be used at all
-        raise InputProblem(str(exc)) from exc
     except AgrofactsError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise _as_click_error(exc) from exc
+    _finish(metadata, report)
+
+
+def _as_click_error(exc: AgrofactsError) -> click.ClickException:
+    """An input the user gave that cannot be used at all is exit 2; other library errors exit 1."""
+    return InputProblem(str(exc)) if isinstance(exc, InputError) else click.ClickException(str(exc))
+
+
+def _finish(metadata, report) -> None:
+    """Warn of metadata rows that named no article; exit 1 when some input could not be used."""
     for row in metadata.unused() if metadata else ():
         click.echo(f"Warning: {metadata.path}:{row.line}: no article named {row.doc!r}", err=True)
     if report.unused:
@@ -151,14 +159,9 @@ def _extract_dask(paths: tuple[str, ...], output: str | None, fmt: str, glob: st
         else:
             _write(dask_engine.extract_dask(paths, **common), WRITERS[fmt], output,
                    {"raw": raw} if fmt == "csv" else {})
-    except InputError as exc:
-        raise InputProblem(str(exc)) from exc
     except AgrofactsError as exc:
-        raise click.ClickException(str(exc)) from exc
-    for row in metadata.unused() if metadata else ():
-        click.echo(f"Warning: {metadata.path}:{row.line}: no article named {row.doc!r}", err=True)
-    if report.unused:
-        sys.exit(EXIT_SOME_UNUSED)
+        raise _as_click_error(exc) from exc
+    _finish(metadata, report)
 
 
 @cli.command()
