@@ -97,6 +97,10 @@ def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | 
         qualifier = "range"
         if opened:
             start -= 1
+    glued = lex.qualifiers_glued.match_at(words, end) if end < len(doc) \
+        and not doc[end - 1].whitespace_ else None
+    if glued is not None:  # "200-plus members", "300+ villages", "some 40-odd stalls"
+        qualifier, end = (glued[0] if qualifier == "exact" else qualifier), glued[1]
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
 
 

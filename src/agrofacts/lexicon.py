@@ -101,6 +101,7 @@ class Lexicons:
     numbers: dict[str, NumberWord]
     qualifiers: PhraseLexicon[str]
     qualifiers_after: PhraseLexicon[str]
+    qualifiers_glued: PhraseLexicon[str]
     currencies_before: PhraseLexicon[Currency]
     currencies_after: PhraseLexicon[Currency]
     units: PhraseLexicon[str]
@@ -157,6 +158,11 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         _check("qualifiers_after.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
         quals_after.append((tokenize(r["phrase"]), r["qualifier"]))
 
+    quals_glued = []
+    for i, r in enumerate(read_csv("qualifiers_glued.csv", ("phrase", "qualifier")), start=2):
+        _check("qualifiers_glued.csv", i, "qualifier", r["qualifier"], QUALIFIERS)
+        quals_glued.append((tokenize(r["phrase"]), r["qualifier"]))
+
     before, after = [], []
     cols = ("surface", "code", "position", "factor")
     for i, r in enumerate(read_csv("currencies.csv", cols), start=2):
@@ -175,6 +181,7 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         numbers=numbers,
         qualifiers=PhraseLexicon(quals),
         qualifiers_after=PhraseLexicon(quals_after),
+        qualifiers_glued=PhraseLexicon(quals_glued),
         currencies_before=PhraseLexicon(before),
         currencies_after=PhraseLexicon(after),
         units=PhraseLexicon(units),
