@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import RuleFileError
-from .furniture import WRAP_STOPS, furniture_spans, required_literal
+from .furniture import furniture_spans, required_literal, wraps_at
 from .resources import read_csv, read_jsonl
 
 #: How far into the text the publication-date rules look: the header, not the body.
 HEADER_CHARS = 2000
-#: Paragraphs are lines, except a line that stops mid-sentence and runs on in lowercase.
-SOFT_WRAP = re.compile(r"[^\s" + re.escape("".join(sorted(WRAP_STOPS))) + r"]\r?\n(?=[a-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -113,8 +111,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nl = text.find("\n", i, end)
         if nl == -1:
             break
-        back = 2 if nl - 1 >= start and text[nl - 1] == "\r" else 1
-        if not SOFT_WRAP.match(text, max(nl - back, start), end):
+        if not wraps_at(text, nl, start, end):  # a hard wrap inside a sentence joins its lines
             out.append((para_start, nl))
             para_start = nl + 1
         i = nl + 1

@@ -30,7 +30,6 @@ PART_YEAR = re.compile(r"(early|mid|late)-(1[89]\d\d|2[01]\d\d)", re.IGNORECASE)
 QUARTER_TOKEN = re.compile(r"([QH])([1-4])")
 DAY = re.compile(r"[1-9]|[12]\d|3[01]")
 SHORT_YEAR = re.compile(r"\d\d")
-RANGE_JOIN = {"from": ("to", "till", "until", "through", "-", "–"), "between": ("and",)}
 #: Units an "N ... ago" may count, as data/units.csv names them.
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
 #: How far into a paragraph a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
@@ -187,12 +186,12 @@ class Parser:
         place = None if inner.place is None else (lambda y: cut(inner.place(y)))
         return Found(inner.end, cut(inner.period), "part", place)
 
-    def _year_as_found(self, i: int) -> Found | None:
+    def _year_as_found(self, i: int, rule: str = "year") -> Found | None:
         ye = self.year_expr(i)
         if ye is None:
             return None
         end, y = ye
-        return Found(end, P.year(y) if y else None, "year")
+        return Found(end, P.year(y) if y else None, rule)
 
     def fraction(self, i: int) -> Found | None:
         """'the first half of this year', 'the third quarter of 2019', 'the first 10 months of 2019'."""
@@ -295,11 +294,7 @@ class Parser:
         """'the previous year', 'the following year' (see year_expr)."""
         if self.low(i) != "the" or self.low(i + 1) not in self.w.role("anaphoric"):
             return None
-        ye = self.year_expr(i)
-        if ye is None:
-            return None
-        end, y = ye
-        return Found(end, P.year(y) if y else None, "relative")
+        return self._year_as_found(i, "relative")
 
     def weekday(self, i: int) -> Found | None:
         """'Thursday' (the last one on or before publication); 'Thursday, Nov. 24, 2019'."""
@@ -425,8 +420,8 @@ class Parser:
 
     def ranged(self, i: int) -> Found | None:
         """'From February to March', 'between 2015 and 2018', 'from January to October 2019'."""
-        joins = RANGE_JOIN.get(self.low(i))
-        if joins is None:
+        joins = self.w.range_joins(self.low(i))
+        if not joins:
             return None
         a = self.point(i + 1, True)
         if a is None or self.low(a.end) not in joins:
@@ -514,7 +509,7 @@ def starters(words: DateWords, lex: Lexicons) -> tuple[frozenset[str], frozenset
         first = (set(roles.get("weekday", {})) | set(roles.get("deictic", {}))
                  | set(roles.get("part", {})) | set(roles.get("ordinal", {}))
                  | set(roles.get("season", {})) | set(roles.get("day_word", {}))
-                 | bound_first | set(RANGE_JOIN) | {w for w in lex.numbers if w.isalpha()})
+                 | bound_first | set(words.joins) | {w for w in lex.numbers if w.isalpha()})
         after_the = (set(roles.get("ordinal", {})) | set(roles.get("part", {}))
                      | set(roles.get("anaphoric", {})) | set(roles.get("season", {}))
                      | set(roles.get("weekend", {})))

@@ -25,6 +25,8 @@ CHOICE_ROLES = {
     "calendar_unit": {"year", "month", "week"},
     "part": {"early", "mid", "late", "whole"},
     "bound": {"by", "since", "as_of", "before", "until", "after"},
+    # a word that closes a range, with the word that opens it: "from X to Y", "between X and Y"
+    "range_join": {"from", "between"},
 }
 #: Roles that are plain word lists (empty value).
 LIST_ROLES = {"lead", "ago", "weekend", "comparison", "fronting", "clause_opener", "duration_lead",
@@ -37,9 +39,15 @@ CASED_ROLES = {"weekday"}
 class DateWords:
     roles: dict[str, dict[str, str | int]]
     bounds: PhraseLexicon[str]
+    #: opener -> the words that close its range ("from" -> "to", "until", "-", ...), made at load time
+    joins: dict[str, frozenset[str]]
 
     def role(self, name: str) -> dict[str, str | int]:
         return self.roles.get(name, {})
+
+    def range_joins(self, opener: str) -> frozenset[str]:
+        """The words that close a range opened by ``opener`` (empty for a word that opens none)."""
+        return self.joins.get(opener, frozenset())
 
     def has(self, role: str, word: str) -> bool:
         return word in self.roles.get(role, {})
@@ -69,7 +77,11 @@ def load_date_words(tokenize: Callable[[str], list[str]]) -> DateWords:
         roles.setdefault(role, {})[key] = parsed
         if role == "bound":
             bounds.append((tokenize(surface), str(parsed)))
-    return DateWords(roles=roles, bounds=PhraseLexicon(bounds))
+    joins: dict[str, set[str]] = {}
+    for word, opener in roles.get("range_join", {}).items():
+        joins.setdefault(str(opener), set()).add(word)
+    return DateWords(roles=roles, bounds=PhraseLexicon(bounds),
+                     joins={k: frozenset(v) for k, v in joins.items()})
 
 
 _LOADED: dict[int, DateWords] = {}

@@ -157,14 +157,27 @@ def _mostly_chinese(text: str, start: int, end: int) -> bool:
     return letters > 0 and len(HAN.findall(text, start, end)) >= HAN_SHARE * letters
 
 
+def wraps_at(text: str, nl: int, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether the line break at ``nl`` is a hard wrap inside a sentence: the line before stops
+    without a stop (see WRAP_STOPS) and the line after goes on in lowercase or with a digit.
+    Only text[lo:hi] is looked at; spaces at the line ends do not count."""
+    hi = len(text) if hi is None else hi
+    j = nl - 1
+    while j >= lo and text[j] in " \t\r":
+        j -= 1
+    k = nl + 1
+    while k < hi and text[k] in " \t":
+        k += 1
+    return (j >= lo and not text[j].isspace() and text[j] not in WRAP_STOPS
+            and k < hi and (text[k].islower() or text[k].isdigit()))
+
+
 def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
     """Whether ``line`` stops mid-sentence and ``nxt``, right below it, goes on in lowercase."""
-    s, e = line
-    body = text[s:e].rstrip()
-    following = text[nxt[0]:nxt[1]].lstrip()
-    adjacent = not text[e:nxt[0]].strip() and text.count("\n", e, nxt[0]) == 1
-    return (adjacent and bool(body) and body[-1] not in WRAP_STOPS and bool(following)
-            and (following[0].islower() or following[0].isdigit()))
+    e = line[1]
+    nl = text.find("\n", e, nxt[0])
+    return nl != -1 and not text[e:nl].strip() and text.count("\n", e, nxt[0]) == 1 \
+        and wraps_at(text, nl)
 
 
 def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from .errors import RuleFileError
+from .fact import QUALIFIERS as CONTRACT_QUALIFIERS
 from .resources import read_csv, read_lines
 
 V = TypeVar("V")
@@ -90,7 +91,8 @@ class Currency:
 
 NUMBER_ROLES = {"unit", "tens", "dozen", "hundred", "scale", "scale_glued", "scale_money",
                 "fraction"}
-QUALIFIERS = {"over", "approx", "at_least", "under", "at_most"}
+#: Qualifiers a word can give: the contract's, less "exact" (no word) and "range" (two numbers).
+QUALIFIERS = set(CONTRACT_QUALIFIERS) - {"exact", "range"}
 CURRENCY_POSITIONS = {"before", "after", "both"}
 
 
