@@ -32,7 +32,7 @@ DAY = re.compile(r"[1-9]|[12]\d|3[01]")
 SHORT_YEAR = re.compile(r"\d\d")
 #: Units an "N ... ago" may count, as data/units.csv names them.
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
-#: How far into a paragraph a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
+#: How far into its sentence a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
 DATELINE_TOKENS = 8
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Parser:
         self.texts: list[str] = words_of(doc)
         self.lower: list[str] = [w.lower() for w in self.texts]
         self.sentence_year: int | None = None
+        self.sentence_start = 0  # first token of the sentence being read (a dateline opens one)
         self.starters, self.after_the = starters(words, lex)
         self.bound_first = {w.split()[0] for w in words.role("bound")}
         self.rules = (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
@@ -485,7 +486,8 @@ class Parser:
         return self.resolved(found)
 
     def _dateline(self, start: int, end: int) -> bool:
-        return start <= DATELINE_TOKENS and self.text(start - 1) == "," and self.text(end) == "("
+        return (start - self.sentence_start <= DATELINE_TOKENS and self.text(start - 1) == ","
+                and self.text(end) == "(")
 
     def _dateline_date(self, found: Found) -> Found:
         """A dateline's day is the publication day or shortly before it: never after."""

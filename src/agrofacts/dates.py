@@ -85,6 +85,7 @@ class DateRules:
                 continue
             if sentences[i] != sentence:
                 parser.sentence_year, sentence = None, sentences[i]
+                parser.sentence_start = _first_of_sentence(sentences, i)
             f = parser.at(i)
             if f is None or any(k in claimed for k in range(i, f.end)):
                 continue
@@ -98,6 +99,13 @@ class DateRules:
             free_from = f.end
         doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
         return doc
+
+
+def _first_of_sentence(sentences: list[int], i: int) -> int:
+    """The first token of the sentence holding token ``i`` (``sentences``: each token's sentence number)."""
+    while i > 0 and sentences[i - 1] == sentences[i]:
+        i -= 1
+    return i
 
 
 def _hashes(strings, words: set[str]) -> frozenset[int]:

@@ -1,9 +1,9 @@
 """The library API: text in, facts out.
 
-``extract_text`` runs the pipeline over the paragraphs of one article that
-can hold a figure (a cheap scan for digits, number words and currency signs
-skips the rest), then numbers the figures in text order and links
-restatements. ``extract_paths`` does the same for files and folders.
+``extract_text`` runs the pipeline once per article, over the sentences
+that can hold a figure (``prefilter``: a cheap scan for digits, number words
+and date words skips the rest), then numbers the figures in text order and
+links restatements. ``extract_paths`` does the same for files and folders.
 """
 
 from __future__ import annotations
@@ -11,36 +11,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from pathlib import Path
 
 from spacy.attrs import SENT_START
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import Article, body_blocks, find_published, find_source
 from .dates import PUBLISHED_KEY
 from .fact import Fact
 from .figure import SPAN_KEY
+from .lexicon import lexicons
 from .metadata import Metadata
 from .pipeline import build_pipeline
+from .prefilter import figure_stretches
 from .reading import MAX_BYTES, Report, iter_articles, strict_report
 
 WHITESPACE = re.compile(r"\s+")
-DIGIT = re.compile(r"\d")
-
-
-@cache
-def _trigger() -> re.Pattern:
-    """Text that may hold a figure: a digit, a number word, a currency sign or a date word."""
-    from .datewords import date_words, trigger_pattern
-    from .lexicon import lexicons
-
-    nlp = build_pipeline()
-    lex = lexicons(nlp)
-    words = sorted((w for w in lex.numbers if w.isalpha() and len(w) > 1), key=len, reverse=True)
-    numbers = r"\d|\b(?i:" + "|".join(words) + r")\b"
-    return re.compile(numbers + "|" + trigger_pattern(date_words(nlp), lex.months))
+#: Between two stretches of an article in its Doc: a blank line, which always ends a sentence.
+STRETCH_BREAK = "\n\n"
 
 
 def extract_text(text: str, doc: str = "-", published: str | None = None,
@@ -64,18 +52,16 @@ def extract_text(text: str, doc: str = "-", published: str | None = None,
 def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fact]:
     text = article.text
     nlp = build_pipeline()
-    trigger = _trigger()
-    # A digit is the common case and the trigger accepts any: test it first, it is a fast scan.
-    blocks = [(s, e) for s, e in body_blocks(text)
-              if DIGIT.search(text, s, e) or trigger.search(text, s, e)]
-    docs = []
-    for s, e in blocks:
-        made = nlp.make_doc(_unwrap(text[s:e]))
-        made.user_data[PUBLISHED_KEY] = article.published
-        docs.append(made)
-    found = []
-    for (start, _end), parsed in zip(blocks, _parse(nlp, docs), strict=True):
-        found.extend(_figures(parsed, start, text))
+    stretches = figure_stretches(text, body_blocks(text), nlp.tokenizer.pieces,
+                                 lexicons(nlp).abbreviations)
+    if not stretches:
+        return []
+    layout = _Layout(stretches)
+    parsed = nlp.make_doc(layout.doc_text(text))
+    parsed.user_data[PUBLISHED_KEY] = article.published
+    for _name, proc in nlp.pipeline:
+        parsed = proc(parsed)
+    found = list(_figures(parsed, layout, text))
     if not unresolved_dates:
         found = [f for f in found if f[2].kind != "date" or f[2].period_start]
     found.sort(key=lambda f: (f[0], f[1]))
@@ -93,56 +79,63 @@ def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fa
     return facts
 
 
-def _unwrap(block: str) -> str:
-    """A paragraph with its hard line wraps turned into spaces, so "more than\n300 tonnes" reads
-    as one phrase (spaCy makes a token of a newline). Same length: offsets stay true."""
-    return block.replace("\n", " ") if "\n" in block else block
+class _Layout:
+    """Where each stretch of the article sits in the Doc made of them, and back.
+
+    The Doc is the stretches joined by a blank line, hard line wraps made
+    spaces ("more than\n300 tonnes" reads as one phrase; spaCy makes a token of
+    a newline): same lengths, so a Doc offset maps back by one subtraction.
+    """
+
+    def __init__(self, stretches: list[tuple[int, int]]) -> None:
+        self.stretches = stretches
+        self.doc_starts = []
+        pos = 0
+        for start, end in stretches:
+            self.doc_starts.append(pos)
+            pos += end - start + len(STRETCH_BREAK)
+
+    def doc_text(self, text: str) -> str:
+        return STRETCH_BREAK.join(text[s:e].replace("\n", " ") for s, e in self.stretches)
+
+    def stretch_of(self, doc_char: int) -> int:
+        return bisect_right(self.doc_starts, doc_char) - 1
+
+    def to_text(self, doc_char: int, stretch: int) -> int:
+        """A Doc offset as an article offset, kept within ``stretch`` (a span's end may sit on
+        the break after it)."""
+        start, end = self.stretches[stretch]
+        return min(start + doc_char - self.doc_starts[stretch], end)
 
 
-def _parse(nlp: Language, docs: Iterable[Doc]) -> Iterator[Doc]:
-    """What ``nlp.pipe`` does for components without a batch ``pipe``, minus its per-doc overhead."""
-    pipeline = [proc for _name, proc in nlp.pipeline]
-    for doc in docs:
-        for proc in pipeline:
-            doc = proc(doc)
-        yield doc
-
-
-def _figures(parsed: Doc, offset: int, text: str):
+def _figures(parsed: Doc, layout: _Layout, text: str):
     starts = _sentence_starts(parsed)
     sentences: dict[str, str] = {}  # one string per sentence, shared by its facts (pickles once)
     for span in parsed.spans.get(SPAN_KEY, []):
         fig = span._.figure
         if fig is None:
             continue
+        k = layout.stretch_of(span.start_char)
         if fig.same_as_char is not None:
-            fig = fig.with_(same_as_char=fig.same_as_char + offset)
-        if starts is None:
-            sentence = WHITESPACE.sub(" ", span.sent.text).strip()
-        else:
-            sentence = _sentence_at(parsed, starts, span.start, text, offset)
-            sentence = sentences.setdefault(sentence, sentence)
-        yield offset + span.start_char, offset + span.end_char, fig, sentence
+            same = fig.same_as_char
+            fig = fig.with_(same_as_char=layout.to_text(same, layout.stretch_of(same)))
+        sent = _sentence_of(parsed, starts, span.start)
+        start, end = layout.to_text(sent.start_char, k), layout.to_text(sent.end_char, k)
+        sentence = WHITESPACE.sub(" ", text[start:end]).strip()
+        sentence = sentences.setdefault(sentence, sentence)
+        yield layout.to_text(span.start_char, k), layout.to_text(span.end_char, k), fig, sentence
 
 
-def _sentence_starts(parsed: Doc) -> list[int] | None:
+def _sentence_starts(parsed: Doc) -> list[int]:
     """Token indices that start a sentence, read once per doc (``Span.sent`` walks token by token)."""
-    if not len(parsed) or not parsed.has_annotation("SENT_START"):
-        return None
     flags = parsed.to_array(SENT_START).astype("int64")
     return [i for i, flag in enumerate(flags.tolist()) if flag == 1]
 
 
-def _sentence_at(parsed: Doc, starts: list[int], i: int, text: str, offset: int) -> str:
-    """Text of the sentence holding token ``i``, as ``Span.sent`` finds it for a span starting there.
-
-    Sliced from the article text (``parsed`` is ``text`` from ``offset`` on, line breaks
-    made spaces: the same once white space is collapsed) by character offsets:
-    ``Span.text`` and ``Doc.text`` join token by token.
-    """
+def _sentence_of(parsed: Doc, starts: list[int], i: int):
+    """The sentence holding token ``i``, as ``Span.sent`` finds it for a span starting there."""
     nxt = bisect_right(starts, i)
-    sent = parsed[starts[nxt - 1] if nxt else 0:starts[nxt] if nxt < len(starts) else len(parsed)]
-    return WHITESPACE.sub(" ", text[offset + sent.start_char:offset + sent.end_char]).strip()
+    return parsed[starts[nxt - 1] if nxt else 0:starts[nxt] if nxt < len(starts) else len(parsed)]
 
 
 def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: str | None = None,

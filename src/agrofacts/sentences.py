@@ -4,7 +4,10 @@ A blank English pipeline has no parser, and spaCy's rule-based sentencizer
 splits after every full stop, including "Nov." and "U.S.". Here a sentence
 ends at a terminal punctuation token (plus any closing quotes or brackets)
 unless that stop belongs to a known abbreviation from data/abbreviations.txt,
-and always at a line break, since a paragraph never continues a sentence.
+and at a line break, since a paragraph never continues a sentence (a single
+break followed by a lowercase word is a hard wrap; a blank line always ends).
+``ends_sentence`` is the stop rule on plain token texts: the prefilter uses
+it to cut paragraphs into sentences before any Doc is made.
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ class NewsSentencizer:
         flags[0] = 1
         for i, text in enumerate(words):
             if "\n" in text:
-                if i + 1 < n and not _runs_on(doc, i):
+                if i + 1 < n and (text.count("\n") > 1 or not _runs_on(words, i)):
                     flags[i + 1] = 1
-            elif text in TERMINALS and not self._abbreviation_stop(doc, i):
+            elif text in TERMINALS and ends_sentence(words, i, i > 0 and not doc[i - 1].whitespace_,
+                                                     self.abbreviations):
                 nxt = i + 1
                 while nxt < n and words[nxt] in CLOSERS:
                     nxt += 1
@@ -47,18 +51,20 @@ class NewsSentencizer:
         doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(n, 1))
         return doc
 
-    def _abbreviation_stop(self, doc: Doc, i: int) -> bool:
-        """A '.' split off an abbreviation the tokenizer does not know ("Rs" + ".")."""
-        if i == 0 or doc[i].text != "." or doc[i - 1].whitespace_:
-            return False
-        return doc[i - 1].text + "." in self.abbreviations
+
+def ends_sentence(words: list[str], i: int, glued: bool, abbreviations: frozenset[str]) -> bool:
+    """Whether token ``i`` is a full stop: a terminal that is not the '.' of an abbreviation the
+    tokenizer split off ("Rs" + "."; ``glued``: no space between the two tokens)."""
+    if words[i] not in TERMINALS:
+        return False
+    return not (glued and words[i] == "." and words[i - 1] + "." in abbreviations)
 
 
-def _runs_on(doc: Doc, i: int) -> bool:
+def _runs_on(words: list[str], i: int) -> bool:
     """A hard-wrapped line: no stop before the break, and the next line starts in lowercase."""
     nxt = i + 1
-    return (nxt < len(doc) and doc[i].text not in TERMINALS
-            and (doc[nxt].text[:1].islower() or doc[nxt].text[:1].isdigit()))
+    return (nxt < len(words) and words[i] not in TERMINALS
+            and (words[nxt][:1].islower() or words[nxt][:1].isdigit()))
 
 
 @Language.factory("agrofacts_sentences", assigns=["token.is_sent_start"])

@@ -23,6 +23,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from .context import WORDS_KEY
 from .errors import RuleFileError
 from .resources import read_json
 
@@ -56,7 +57,7 @@ class ChunkTokenizer:
         for chunk, white in CHUNK.findall(text):
             pieces = pieces_of.get(chunk)
             if pieces is None:
-                pieces = self._split(chunk)
+                pieces = self.pieces(chunk)
             if len(pieces) == 1:
                 words.append(chunk)
             else:
@@ -70,9 +71,15 @@ class ChunkTokenizer:
             if white:
                 words.append(white)
                 spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[WORDS_KEY] = words  # the token texts the rules read (``context.words_of``)
+        return doc
 
-    def _split(self, chunk: str) -> tuple[str, ...]:
+    def pieces(self, chunk: str) -> tuple[str, ...]:
+        """The token texts of one chunk of text with no white space in it."""
+        known = self._pieces.get(chunk)
+        if known is not None:
+            return known
         if len(self._pieces) >= self.max_chunks:
             self._pieces.clear()
         pieces = tuple(t.text for t in self.tokenizer(chunk))
