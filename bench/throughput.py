@@ -167,6 +167,17 @@ for doc in nlp.pipe(texts):
 print(json.dumps({{"mbs": size / 1e6 / (time.perf_counter() - t)}}))
 """
 
+#: The same pass as a program of its own, timed from outside like the CLI: start-up, reading included.
+TOKENIZER_RUN = """
+import sys
+from pathlib import Path
+import spacy
+nlp = spacy.blank("en")
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    if path.is_file():
+        nlp.tokenizer(path.read_text(encoding="utf-8-sig"))
+"""
+
 QUANTULUM = READ + """
 import warnings
 warnings.simplefilter("ignore")
@@ -246,6 +257,7 @@ def report(corpus: Path, origin: str, opts) -> None:
 
     ours = in_subprocess(OURS.format(folder=str(corpus)))
     tok = in_subprocess(TOKENIZER.format(folder=str(corpus)))
+    tok_wall = min(run([sys.executable, "-c", TOKENIZER_RUN, str(corpus)])[0] for _ in range(opts.repeat))
     qu = in_subprocess(QUANTULUM.format(folder=str(corpus), seconds=opts.quantulum_seconds))
 
     e2e1, e2ej = mb / wall1, mb / wallj
@@ -278,8 +290,10 @@ def report(corpus: Path, origin: str, opts) -> None:
         rows_out.append(("one process, after start-up", f"failed: {ours['error']}", "", None))
     if "mbs" in tok:
         rows_out.append(('bare spacy.blank("en") tokenizer, same text', f"{tok['mbs']:.2f} MB/s", "", None))
-        rows_out.append(("  ratio agrofacts end to end / tokenizer", f"{e2e1 / tok['mbs']:.2f}x", "> 1x",
-                         e2e1 > tok["mbs"]))
+        rows_out.append(('bare spacy.blank("en") tokenizer as a program, end to end',
+                         f"{mb / tok_wall:.2f} MB/s", "", None))
+        rows_out.append(("  ratio agrofacts end to end / tokenizer end to end",
+                         f"{tok_wall / wall1:.2f}x", "> 1x", tok_wall > wall1))
         if "mbs" in ours:
             rows_out.append(("  ratio agrofacts in-process loop / tokenizer",
                              f"{ours['mbs'] / tok['mbs']:.2f}x", "> 1x", ours["mbs"] > tok["mbs"]))
