@@ -368,3 +368,25 @@ def test_jobs_with_metadata_and_unresolved_dates(tmp_path):
     assert two.stdout == one.stdout
     assert "plain/002.txt,Wire 1,2020-02-11," in one.stdout
     assert two.stderr == one.stderr and "no article named 'missing.txt'" in one.stderr
+
+
+def _unique_words_article(n: int) -> str:
+    """An article whose numbers and names no other article has (as in a real archive)."""
+    return (f"Farmer Zq{n:06d}x sold {n * 7 + 13:,} kg of Qv{n:06d}y pears to {n + 101} buyers in "
+            f"Wq{n:06d}z County, earning {n * 3 + 5}.{n % 10} million yuan.\n")
+
+
+def test_the_vocabulary_does_not_grow_with_the_archive(tmp_path):
+    """Words first seen in an article are forgotten after its batch: memory stays flat however
+    many articles a run reads (spaCy would otherwise keep every new number and name)."""
+    from agrofacts.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    before = len(nlp.vocab.strings)
+    for n in range(500):
+        (tmp_path / f"a{n:04d}.txt").write_text(_unique_words_article(n), encoding="utf-8")
+    facts = list(extract_paths([tmp_path]))
+    assert [(f.kind, f.text, f.item) for f in facts[-3:]] == [
+        ("mass", "3,506 kg", ""), ("count", "600 buyers", "buyers"), ("money", "1502.9 million yuan", "")]
+    assert len(facts) == 500 * 3
+    assert len(nlp.vocab.strings) == before

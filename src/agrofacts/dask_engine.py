@@ -89,11 +89,11 @@ def extract_partition(part: list[Task], unresolved_dates: bool = False,
     """
     import fsspec
 
-    from .extract import extract_one
+    from .extract import extract_one, in_zones
 
     facts: list[Fact] = []
     problems: list[Problem] = []
-    for doc, url, published, fallback_source in part:
+    for doc, url, published, fallback_source in in_zones(part):
         try:
             with fsspec.open(url, "rb") as f:
                 data = f.read(max_bytes + 1)

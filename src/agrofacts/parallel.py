@@ -62,10 +62,11 @@ def _batches(articles: Iterable[ArticleText],
 
 def _extract_batch(batch: Batch, unresolved_dates: bool) -> list[list[Fact]]:
     """Worker side: the facts of each article of a batch (module level, so it pickles)."""
-    from .extract import extract_one
+    from .extract import extract_one, transient_strings
 
-    return [extract_one(text, doc, published, source, unresolved_dates)
-            for doc, text, published, source in batch]
+    with transient_strings():
+        return [extract_one(text, doc, published, source, unresolved_dates)
+                for doc, text, published, source in batch]
 
 
 def _worker_signals() -> None:
