@@ -34,7 +34,7 @@ RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases", "drop_s
 CHUNK = re.compile(r"(\S+)(\s*)")
 LEADING_SPACE = re.compile(r"\s+")
 #: Distinct chunks remembered before the memory is emptied: keeps a long run's memory flat.
-MAX_CHUNKS = 200_000
+MAX_CHUNKS = 50_000
 
 
 class ChunkTokenizer:
