@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from .article import Article, body_blocks, find_published, find_source
@@ -113,8 +113,8 @@ class _Layout:
 
 
 def _figures(parsed: Doc, layout: _Layout, text: str):
-    starts = _sentence_starts(parsed)
-    sentences: dict[str, str] = {}  # one string per sentence, shared by its facts (pickles once)
+    starts, chars = _sentences(parsed)
+    sentences: dict[int, str] = {}  # one string per sentence, shared by its facts (pickles once)
     for span in parsed.spans.get(SPAN_KEY, []):
         fig = span._.figure
         if fig is None:
@@ -123,23 +123,24 @@ def _figures(parsed: Doc, layout: _Layout, text: str):
         if fig.same_as_char is not None:
             same = fig.same_as_char
             fig = fig.with_(same_as_char=layout.to_text(same, layout.stretch_of(same)))
-        sent = _sentence_of(parsed, starts, span.start)
-        start, end = layout.to_text(sent.start_char, k), layout.to_text(sent.end_char, k)
-        sentence = WHITESPACE.sub(" ", text[start:end]).strip()
-        sentence = sentences.setdefault(sentence, sentence)
+        n = bisect_right(starts, span.start) - 1
+        sentence = sentences.get(n)
+        if sentence is None:
+            start, end = layout.to_text(chars[n], k), layout.to_text(chars[n + 1], k)
+            sentence = sentences[n] = WHITESPACE.sub(" ", text[start:end]).strip()
         yield layout.to_text(span.start_char, k), layout.to_text(span.end_char, k), fig, sentence
 
 
-def _sentence_starts(parsed: Doc) -> list[int]:
-    """Token indices that start a sentence, read once per doc (``Span.sent`` walks token by token)."""
-    flags = parsed.to_array(SENT_START).astype("int64")
-    return [i for i, flag in enumerate(flags.tolist()) if flag == 1]
+def _sentences(parsed: Doc) -> tuple[list[int], list[int]]:
+    """The first token of each sentence, and its first character (one more: the Doc's end).
 
-
-def _sentence_of(parsed: Doc, starts: list[int], i: int):
-    """The sentence holding token ``i``, as ``Span.sent`` finds it for a span starting there."""
-    nxt = bisect_right(starts, i)
-    return parsed[starts[nxt - 1] if nxt else 0:starts[nxt] if nxt < len(starts) else len(parsed)]
+    Read once per doc from arrays: ``Span.sent`` walks token by token. A sentence
+    runs to the next one's start; the white space between is stripped with the rest.
+    """
+    rows = parsed.to_array([SENT_START, IDX]).tolist()
+    starts = [i for i, (flag, _idx) in enumerate(rows) if flag == 1 or i == 0]
+    end = rows[-1][1] + len(parsed[-1].text_with_ws) if rows else 0
+    return starts, [rows[i][1] for i in starts] + [end]
 
 
 def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: str | None = None,
