@@ -29,10 +29,9 @@ def build_pipeline() -> Language:
 
     # Importing the component modules registers their factories.
     from . import anchoring, counts, dates, durations, quantities, restatements, sentences  # noqa: F401
-    from .tokenizer import customize_tokenizer
+    from .tokenizer import TOKENIZER_NAME
 
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
