@@ -40,9 +40,11 @@ F = TypeVar("F", bound=Callable)
 def atomic_output(path: str | Path) -> Iterator[TextIO]:
     """Write UTF-8 text ('\\n' line ends kept as written) to ``path`` all at once, or not at all."""
     target = Path(path)
-    handle, temp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                                    prefix=f".{target.name}.", suffix=".tmp")
+    temp = None
     try:
+        with _signals_held():  # a Ctrl-C between creating the file and knowing its name would leave it
+            handle, temp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
+                                            prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
             out.flush()
@@ -50,9 +52,23 @@ def atomic_output(path: str | Path) -> Iterator[TextIO]:
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
+        if temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
         raise
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done (then arrive as usual), where Unix allows."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _mode_for(target: Path) -> int:
