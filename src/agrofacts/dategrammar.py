@@ -1,7 +1,7 @@
 """The date grammar: what a run of tokens names, as a period (see dates.py for the rules).
 
-``Parser(doc, published, words, lex).at(i)`` reads the longest date
-expression starting at token ``i``: bounds and ranges around points, and
+``Parser(words, lex)``, pointed at a Doc by ``read(doc, published)``, reads
+with ``at(i)`` the longest date expression starting at token ``i``: bounds and ranges around points, and
 points built from month names (data/months.csv), date words
 (data/date_words.csv) and digit shapes. It resolves relative expressions
 against the publication date and leaves the period empty where no year
@@ -23,6 +23,7 @@ from .datewords import DateWords
 from .lexicon import Lexicons
 from .numerals import parse_number
 from .periods import Period
+from .tokenlists import lowers_of, spaced_of
 
 YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 DECADE = re.compile(r"(1[89]\d0|2[01]\d0)s")
@@ -34,6 +35,8 @@ SHORT_YEAR = re.compile(r"\d\d")
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
 #: How far into a paragraph a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
 DATELINE_TOKENS = 8
+#: How many first-token texts ``Parser.rules_for`` remembers before it starts afresh.
+RULE_CACHE_SIZE = 50_000
 
 @dataclass(frozen=True)
 class Found:
@@ -52,20 +55,28 @@ class Found:
 
 
 class Parser:
-    """The date grammar over one Doc; ``pub`` is the publication date, if known."""
+    """The date grammar, built once per pipeline; ``read`` points it at one Doc and its publication date."""
 
-    def __init__(self, doc: Doc, pub: dt.date | None, words: DateWords, lex: Lexicons) -> None:
-        self.doc, self.pub, self.w, self.lex = doc, pub, words, lex
-        # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
-        # a token's lower_ is its text's str.lower().
-        self.texts: list[str] = words_of(doc)
-        self.lower: list[str] = [w.lower() for w in self.texts]
-        self.sentence_year: int | None = None
+    def __init__(self, words: DateWords, lex: Lexicons) -> None:
+        self.w, self.lex = words, lex
         self.starters, self.after_the = starters(words, lex)
         self.bound_first = {w.split()[0] for w in words.role("bound")}
+        self.ago_words = frozenset(words.role("ago"))
         self.rules = (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
                       self.decade, self.season, self.deictic, self.anaphoric, self.weekday,
                       self.weekend, self.day_word, self.ago, self.day_first)
+        self._rules_by_text: dict[str, tuple[Callable[[int], Found | None], ...]] = {}
+        self.read(None, None)
+
+    def read(self, doc: Doc | None, pub: dt.date | None) -> None:
+        """Point the grammar at ``doc`` (None: no doc), with the publication date ``pub``, if known."""
+        self.doc, self.pub = doc, pub
+        # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
+        # a token's lower_ is its text's str.lower().
+        self.texts: list[str] = words_of(doc) if doc is not None else []
+        self.lower: list[str] = lowers_of(doc) if doc is not None else []
+        self.spaced: list[bool] = spaced_of(doc) if doc is not None else []
+        self.sentence_year: int | None = None
 
     # ---- helpers -----------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -76,7 +87,7 @@ class Parser:
 
     def glued(self, i: int) -> bool:
         """Token ``i`` runs into the next one with no space."""
-        return not self.doc[i].whitespace_
+        return not self.spaced[i]
 
     def year_token(self, i: int) -> int | None:
         return int(self.texts[i]) if 0 <= i < len(self.texts) and YEAR.fullmatch(self.texts[i]) else None
@@ -125,11 +136,48 @@ class Parser:
 
     # ---- the grammar -----------------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
-        for rule in self.rules:
+        for rule in self.rules_for(self.text(i)):
             found = rule(i)
             if found is not None:
                 return found
         return self.month_first(i, bare_ok) or (self.year(i) if bare_ok else None)
+
+    def rules_for(self, text: str) -> tuple[Callable[[int], Found | None], ...]:
+        """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
+
+        Each test is what its rule needs of the first token before it can return anything, so
+        skipping the others changes no result and spares a dozen calls per number.
+        """
+        rules = self._rules_by_text.get(text)
+        if rules is None:
+            if len(self._rules_by_text) > RULE_CACHE_SIZE:
+                self._rules_by_text.clear()
+            rules = self._rules_by_text[text] = tuple(
+                rule for rule, may in zip(self.rules, self._first_token_tests(text), strict=True) if may)
+        return rules
+
+    def _first_token_tests(self, text: str) -> tuple[bool, ...]:
+        """For each of ``self.rules``, whether it may match with ``text`` as its first token."""
+        low, role = text.lower(), self.w.role
+        the = low == "the"
+        year = bool(YEAR.fullmatch(text))
+        number = text[:1].isdigit() or low in self.lex.numbers or low in ("a", "an", "half")
+        return (
+            year,  # iso
+            year,  # year_range
+            the or low in role("part") or bool(PART_YEAR.fullmatch(text)),  # part
+            the or low in role("ordinal"),  # fraction
+            bool(QUARTER_TOKEN.fullmatch(text)),  # quarter_token
+            the or bool(DECADE.fullmatch(text)),  # decade
+            the or low in role("season"),  # season
+            low in role("deictic"),  # deictic
+            the,  # anaphoric
+            text in role("weekday"),  # weekday
+            the,  # weekend
+            low in role("day_word"),  # day_word
+            number,  # ago
+            bool(DAY.fullmatch(text)),  # day_first
+        )
 
     def iso(self, i: int) -> Found | None:
         y = self.year_token(i)
@@ -324,7 +372,7 @@ class Parser:
 
     def ago(self, i: int) -> Found | None:
         """'two years ago', 'a decade ago', '10 days ago'."""
-        if not any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6]):
+        if self.ago_words.isdisjoint(self.lower[i + 2:i + 6]):
             return None
         if self.low(i) in ("a", "an"):
             n, k = 1, i + 1
@@ -465,12 +513,12 @@ class Parser:
             return True
         if low in self.starters:
             # a number word starts a date only in "two years ago"
-            return low not in self.lex.numbers or any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6])
+            return low not in self.lex.numbers or not self.ago_words.isdisjoint(self.lower[i + 2:i + 6])
         if low == "the":
             nxt = self.low(i + 1)
             return nxt in self.after_the or bool(DECADE.fullmatch(self.text(i + 1)))
         if low in ("a", "an"):  # only "a decade ago", "an hour ago"
-            return self.w.has("ago", self.low(i + 2)) or self.w.has("ago", self.low(i + 3))
+            return self.low(i + 2) in self.ago_words or self.low(i + 3) in self.ago_words
         return bool(QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text))
 
     def at(self, i: int) -> Found | None:

@@ -31,50 +31,58 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.attrs import LOWER, ORTH, PREFIX, SENT_START, SUFFIX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import periods as P
+from .context import words_of
 from .dategrammar import YEAR, Parser, starters
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
+from .tokenlists import lowers_of, sentence_number, sentence_starts
 
 #: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
 PUBLISHED_KEY = "published"
 
 
+#: First characters of a digit token, and the last three of "mid-2019": a date may start there.
+DIGITS = frozenset("0123456789")
+DIGIT_ENDINGS = frozenset(f"{n:03d}" for n in range(1000))
+
+
 class DateRules:
-    def __init__(self, lex: Lexicons, words: DateWords, strings) -> None:
+    def __init__(self, lex: Lexicons, words: DateWords) -> None:
         self.lex = lex
         self.words = words
         first_words, _ = starters(words, lex)
-        cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
-        self.lower_hashes = _hashes(strings, first_words | {"the", "a", "an"})
-        self.orth_hashes = _hashes(strings, cased)
-        self.digit_prefixes = _hashes(strings, set("0123456789"))
-        self.digit_suffixes = _hashes(strings, {f"{n:03d}" for n in range(1000)})  # "mid-2019"
+        self.first_words = first_words | {"the", "a", "an"}
+        self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
+        self.parser = Parser(words, lex)
 
-    def candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
-        """Tokens where a date may start, found on hash arrays, and each token's sentence number."""
-        rows = doc.to_array([LOWER, ORTH, PREFIX, SUFFIX, SENT_START]).tolist()
-        lower, orth, prefix, suffix = (self.lower_hashes, self.orth_hashes, self.digit_prefixes,
-                                       self.digit_suffixes)
-        starts = [i for i, (lo, o, p, s, _) in enumerate(rows)
-                  if lo in lower or o in orth or p in prefix or s in suffix]
-        sentences = []
-        n = 0
-        for row in rows:
-            n += row[4] == 1
-            sentences.append(n)
-        return starts, sentences
+    def candidates(self, texts: list[str], lowers: list[str]) -> list[int]:
+        """Tokens where a date may start: a starting word, a month or weekday name, or a digit."""
+        first, cased = self.first_words, self.cased
+        return [i for i, (text, low) in enumerate(zip(texts, lowers, strict=True))
+                if low in first or text in cased or text[:1] in DIGITS or text[-3:] in DIGIT_ENDINGS]
 
     def __call__(self, doc: Doc) -> Doc:
-        starts, sentences = self.candidates(doc)
+        texts = words_of(doc)
+        starts = self.candidates(texts, lowers_of(doc))
         if not starts:
             return doc
-        parser = Parser(doc, published_date(doc), self.words, self.lex)
+        parser = self.parser
+        parser.read(doc, published_date(doc))
+        try:
+            self.add_dates(doc, parser, starts)
+        finally:
+            parser.read(None, None)  # hold no Doc between calls
+        return doc
+
+    def add_dates(self, doc: Doc, parser: Parser, starts: list[int]) -> None:
+        """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
+        texts = parser.texts
+        sentence_starts_ = sentence_starts(doc)
         found = list(doc.spans.get(SPAN_KEY, []))
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
@@ -83,8 +91,9 @@ class DateRules:
         for i in starts:
             if i < free_from or i in claimed:
                 continue
-            if sentences[i] != sentence:
-                parser.sentence_year, sentence = None, sentences[i]
+            n = sentence_number(sentence_starts_, i)
+            if n != sentence:
+                parser.sentence_year, sentence = None, n
             f = parser.at(i)
             if f is None or any(k in claimed for k in range(i, f.end)):
                 continue
@@ -93,15 +102,10 @@ class DateRules:
             span._.figure = Figure("date", None, "", "exact", period_start=start, period_end=end,
                                    rule=f.rule)
             added.append(span)
-            if f.period is not None and any(YEAR.fullmatch(t.text) for t in span):
+            if f.period is not None and any(YEAR.fullmatch(t) for t in texts[i:f.end]):
                 parser.sentence_year = f.period.end.year
             free_from = f.end
         doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
-        return doc
-
-
-def _hashes(strings, words: set[str]) -> frozenset[int]:
-    return frozenset(strings.add(w) for w in words)
 
 
 def published_date(doc: Doc) -> dt.date | None:
@@ -114,4 +118,4 @@ def published_date(doc: Doc) -> dt.date | None:
 
 @Language.factory("agrofacts_dates", assigns=["doc.spans"])
 def make_date_rules(nlp: Language, name: str) -> DateRules:
-    return DateRules(lexicons(nlp), date_words(nlp), nlp.vocab.strings)
+    return DateRules(lexicons(nlp), date_words(nlp))

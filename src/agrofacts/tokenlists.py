@@ -1,0 +1,67 @@
+"""Token attributes as plain Python lists, read once per Doc and shared by the components.
+
+``doc[i]`` builds a spaCy ``Token`` object each time, and ``.lower_`` or
+``.whitespace_`` on it costs more than the rule work around it. These
+helpers read a whole Doc at once (``context.words_of`` does the same for
+the token texts) and keep the lists in ``doc.user_data``, so the date,
+duration and anchoring rules index one list instead of making objects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.attrs import SENT_START, SPACY
+from spacy.tokens import Doc
+
+from .context import words_of
+
+LOWERS_KEY = ("agrofacts", "lowers")
+SPACED_KEY = ("agrofacts", "spaced")
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """The lower-case token texts of ``doc`` (``Token.lower_`` is ``str.lower()``), made once per doc.
+
+    >>> import spacy
+    >>> lowers_of(spacy.blank("en")("By March 2020"))
+    ['by', 'march', '2020']
+    """
+    lowers = doc.user_data.get(LOWERS_KEY)
+    if lowers is None or len(lowers) != len(doc):
+        lowers = [w.lower() for w in words_of(doc)]
+        doc.user_data[LOWERS_KEY] = lowers
+    return lowers
+
+
+def spaced_of(doc: Doc) -> list[bool]:
+    """For each token, whether whitespace follows it (``Token.whitespace_`` is " " or ""), once per doc.
+
+    >>> import spacy
+    >>> spaced_of(spacy.blank("en")("2016-2020 plan"))
+    [False, False, True, False]
+    """
+    spaced = doc.user_data.get(SPACED_KEY)
+    if spaced is None or len(spaced) != len(doc):
+        spaced = [bool(s) for s in doc.to_array(SPACY).tolist()] if len(doc) else []
+        doc.user_data[SPACED_KEY] = spaced
+    return spaced
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The indices of the tokens that start a sentence (``SENT_START`` 1), in order.
+
+    Not cached: the sentence component may set the starts after a list is read.
+    """
+    if not len(doc):
+        return []
+    return (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+
+
+def sentence_number(starts: list[int], i: int) -> int:
+    """How many sentences have started up to token ``i`` (its 1-based sentence number; 0 before any).
+
+    >>> sentence_number([0, 5, 9], 6)
+    2
+    """
+    return bisect_right(starts, i)
