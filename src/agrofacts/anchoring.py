@@ -46,9 +46,9 @@ class Anchoring:
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = doc.spans.get(SPAN_KEY, [])
-        if not spans:
-            return doc
+        spans = list(doc.spans.get(SPAN_KEY, []))  # a SpanGroup makes new Span objects per pass
+        if not any(s.label_ == "date" for s in spans):
+            return doc  # a date figure's span is labelled "date" (dates.py): no ``s._`` look-ups
         with_figures = [(s, s._.figure) for s in spans]  # each ``s._`` is a lookup: read it once
         dates = [s for s, fig in with_figures if fig.kind == "date" and fig.period_start
                  and fig.rule != "dateline"]

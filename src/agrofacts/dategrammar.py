@@ -62,6 +62,8 @@ class Parser:
         self.starters, self.after_the = starters(words, lex)
         self.bound_first = {w.split()[0] for w in words.role("bound")}
         self.ago_words = frozenset(words.role("ago"))
+        self.bound_words = frozenset(words.role("bound"))
+        self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
         self.rules = (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
                       self.decade, self.season, self.deictic, self.anaphoric, self.weekday,
                       self.weekend, self.day_word, self.ago, self.day_first)
@@ -75,7 +77,7 @@ class Parser:
         # a token's lower_ is its text's str.lower().
         self.texts: list[str] = words_of(doc) if doc is not None else []
         self.lower: list[str] = lowers_of(doc) if doc is not None else []
-        self.spaced: list[bool] = spaced_of(doc) if doc is not None else []
+        self.spaced: list[bool] | None = None  # read on the first ``glued``: few docs need it
         self.sentence_year: int | None = None
 
     # ---- helpers -----------------------------------------------------------------
@@ -87,6 +89,8 @@ class Parser:
 
     def glued(self, i: int) -> bool:
         """Token ``i`` runs into the next one with no space."""
+        if self.spaced is None:
+            self.spaced = spaced_of(self.doc)
         return not self.spaced[i]
 
     def year_token(self, i: int) -> int | None:
@@ -102,8 +106,7 @@ class Parser:
     def bare_ok(self, i: int) -> bool:
         """A bare year or month is a date after a time word ("in 2008", "since March")."""
         prev = self.low(i - 1)
-        return (self.w.has("lead", prev) or self.w.has("bound", prev) or self.w.has("part", prev)
-                or prev == "of" and self.w.has("bound", self.low(i - 2)))
+        return prev in self.time_words or prev == "of" and self.low(i - 2) in self.bound_words
 
     def resolved(self, f: Found) -> Found:
         """Give a yearless expression the publication year."""

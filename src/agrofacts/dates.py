@@ -30,6 +30,7 @@ dategrammar.py; this module is the spaCy component around it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -40,7 +41,7 @@ from .dategrammar import YEAR, Parser, starters
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
-from .tokenlists import lowers_of, sentence_number, sentence_starts
+from .tokenlists import sentence_number, sentence_starts
 
 #: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
 PUBLISHED_KEY = "published"
@@ -49,6 +50,8 @@ PUBLISHED_KEY = "published"
 #: First characters of a digit token, and the last three of "mid-2019": a date may start there.
 DIGITS = frozenset("0123456789")
 DIGIT_ENDINGS = frozenset(f"{n:03d}" for n in range(1000))
+#: How many token texts ``DateRules.may_start`` remembers before it starts afresh.
+MEMO_SIZE = 100_000
 
 
 class DateRules:
@@ -59,16 +62,22 @@ class DateRules:
         self.first_words = first_words | {"the", "a", "an"}
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.parser = Parser(words, lex)
+        self.may_start = _Memo(self.may_start_text)
 
-    def candidates(self, texts: list[str], lowers: list[str]) -> list[int]:
-        """Tokens where a date may start: a starting word, a month or weekday name, or a digit."""
-        first, cased = self.first_words, self.cased
-        return [i for i, (text, low) in enumerate(zip(texts, lowers, strict=True))
-                if low in first or text in cased or text[:1] in DIGITS or text[-3:] in DIGIT_ENDINGS]
+    def may_start_text(self, text: str) -> bool:
+        """A date may start at a token with this text: a starting word, a month or weekday name, a digit."""
+        return (text.lower() in self.first_words or text in self.cased or text[:1] in DIGITS
+                or text[-3:] in DIGIT_ENDINGS)
+
+    def candidates(self, texts: list[str]) -> list[int]:
+        """The tokens where a date may start (see ``may_start_text``), one dict look-up per token."""
+        may_start = self.may_start
+        if len(may_start) > MEMO_SIZE:
+            may_start.clear()
+        return [i for i, text in enumerate(texts) if may_start[text]]
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = words_of(doc)
-        starts = self.candidates(texts, lowers_of(doc))
+        starts = self.candidates(words_of(doc))
         if not starts:
             return doc
         parser = self.parser
@@ -106,6 +115,18 @@ class DateRules:
                 parser.sentence_year = f.period.end.year
             free_from = f.end
         doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
+
+
+class _Memo(dict):
+    """A dict that fills a missing key with ``func(key)``: a remembered test, looked up in C."""
+
+    def __init__(self, func: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.func = func
+
+    def __missing__(self, key: str) -> bool:
+        value = self[key] = self.func(key)
+        return value
 
 
 def published_date(doc: Doc) -> dt.date | None:

@@ -43,7 +43,7 @@ def spaced_of(doc: Doc) -> list[bool]:
     """
     spaced = doc.user_data.get(SPACED_KEY)
     if spaced is None or len(spaced) != len(doc):
-        spaced = [bool(s) for s in doc.to_array(SPACY).tolist()] if len(doc) else []
+        spaced = doc.to_array(SPACY).astype(bool).tolist() if len(doc) else []
         doc.user_data[SPACED_KEY] = spaced
     return spaced
 
