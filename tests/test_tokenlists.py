@@ -8,7 +8,7 @@ import pytest
 
 from agrofacts import tokenlists
 from agrofacts.pipeline import build_pipeline
-from agrofacts.tokenlists import lowers_of, sentence_number, sentence_starts, spaced_of
+from agrofacts.tokenlists import SentenceIndex, lowers_of, sentence_starts, spaced_of
 
 TEXTS = [
     ("mixed-case-and-glue", "By the end of March 2020, e-commerce sales in the 2016-2020 plan rose."),
@@ -26,7 +26,8 @@ def test_lists_equal_token_attributes(text):
     starts = sentence_starts(doc)
     assert starts == [t.i for t in doc if t.is_sent_start]
     sentence_ids = {t.i: n for n, sent in enumerate(doc.sents, start=1) for t in sent}
-    assert [sentence_number(starts, t.i) for t in doc] == [sentence_ids[t.i] for t in doc]
+    index = SentenceIndex(doc)
+    assert [index.number(t.i) for t in doc] == [sentence_ids[t.i] for t in doc]
 
 
 def test_lists_are_made_once_per_doc():

@@ -41,7 +41,7 @@ from .dategrammar import YEAR, Parser, starters
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
-from .tokenlists import sentence_number, sentence_starts
+from .tokenlists import SentenceIndex
 
 #: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
 PUBLISHED_KEY = "published"
@@ -91,18 +91,17 @@ class DateRules:
     def add_dates(self, doc: Doc, parser: Parser, starts: list[int]) -> None:
         """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
         texts = parser.texts
-        sentence_starts_ = sentence_starts(doc)
+        sentences = SentenceIndex(doc)
         found = list(doc.spans.get(SPAN_KEY, []))
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
         free_from = 0
-        sentence = -1
+        year_sentence = -1  # the sentence that wrote parser.sentence_year
         for i in starts:
             if i < free_from or i in claimed:
                 continue
-            n = sentence_number(sentence_starts_, i)
-            if n != sentence:
-                parser.sentence_year, sentence = None, n
+            if parser.sentence_year is not None and sentences.number(i) != year_sentence:
+                parser.sentence_year = None
             f = parser.at(i)
             if f is None or any(k in claimed for k in range(i, f.end)):
                 continue
@@ -112,9 +111,10 @@ class DateRules:
                                    rule=f.rule)
             added.append(span)
             if f.period is not None and any(YEAR.fullmatch(t) for t in texts[i:f.end]):
-                parser.sentence_year = f.period.end.year
+                parser.sentence_year, year_sentence = f.period.end.year, sentences.number(i)
             free_from = f.end
-        doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
+        if found or added:  # no empty group: readers take a missing one as empty
+            doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
 
 class _Memo(dict):

@@ -58,10 +58,21 @@ def sentence_starts(doc: Doc) -> list[int]:
     return (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
 
 
-def sentence_number(starts: list[int], i: int) -> int:
-    """How many sentences have started up to token ``i`` (its 1-based sentence number; 0 before any).
+class SentenceIndex:
+    """Each token's sentence number, with the starts read on the first question (most docs ask none).
 
-    >>> sentence_number([0, 5, 9], 6)
-    2
+    >>> from agrofacts.pipeline import build_pipeline
+    >>> doc = build_pipeline()("Sales rose. Prices fell in 2019.")
+    >>> [SentenceIndex(doc).number(i) for i in (0, 3, 7)]
+    [1, 2, 2]
     """
-    return bisect_right(starts, i)
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+
+    def number(self, i: int) -> int:
+        """How many sentences have started up to token ``i`` (its 1-based number; 0 before any)."""
+        if self.starts is None:
+            self.starts = sentence_starts(self.doc)
+        return bisect_right(self.starts, i)
