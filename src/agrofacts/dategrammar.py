@@ -1,7 +1,7 @@
 """The date grammar: what a run of tokens names, as a period (see dates.py for the rules).
 
-``Parser(words, lex)``, pointed at a Doc by ``read(doc, published)``, reads
-with ``at(i)`` the longest date expression starting at token ``i``: bounds and ranges around points, and
+``Parser(doc, published, Grammar(words, lex)).at(i)`` reads the longest
+date expression starting at token ``i``: bounds and ranges around points, and
 points built from month names (data/months.csv), date words
 (data/date_words.csv) and digit shapes. It resolves relative expressions
 against the publication date and leaves the period empty where no year
@@ -55,28 +55,22 @@ class Found:
 
 
 class Parser:
-    """The date grammar, built once per pipeline; ``read`` points it at one Doc and its publication date."""
+    """The date grammar over one Doc; ``pub`` is the publication date, if known.
 
-    def __init__(self, words: DateWords, lex: Lexicons) -> None:
-        self.w, self.lex = words, lex
-        self.starters, self.after_the = starters(words, lex)
-        self.bound_first = {w.split()[0] for w in words.role("bound")}
-        self.ago_words = frozenset(words.role("ago"))
-        self.bound_words = frozenset(words.role("bound"))
-        self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
-        self.rules = (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
-                      self.decade, self.season, self.deictic, self.anaphoric, self.weekday,
-                      self.weekend, self.day_word, self.ago, self.day_first)
-        self._rules_by_text: dict[str, tuple[Callable[[int], Found | None], ...]] = {}
-        self.read(None, None)
+    A Parser is made per Doc (cheaply: the tables are the shared ``Grammar``'s), so no state
+    crosses Docs or threads.
+    """
 
-    def read(self, doc: Doc | None, pub: dt.date | None) -> None:
-        """Point the grammar at ``doc`` (None: no doc), with the publication date ``pub``, if known."""
-        self.doc, self.pub = doc, pub
+    def __init__(self, doc: Doc, pub: dt.date | None, grammar: Grammar) -> None:
+        self.doc, self.pub, self.grammar = doc, pub, grammar
+        g = grammar
+        self.w, self.lex = g.words, g.lex
+        self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
+        self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
-        self.texts: list[str] = words_of(doc) if doc is not None else []
-        self.lower: list[str] = lowers_of(doc) if doc is not None else []
+        self.texts: list[str] = words_of(doc)
+        self.lower: list[str] = lowers_of(doc)
         self.spaced: list[bool] | None = None  # read on the first ``glued``: few docs need it
         self.sentence_year: int | None = None
 
@@ -139,48 +133,11 @@ class Parser:
 
     # ---- the grammar -----------------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
-        for rule in self.rules_for(self.text(i)):
-            found = rule(i)
+        for rule in self.grammar.rules_for(self.text(i)):
+            found = rule(self, i)
             if found is not None:
                 return found
         return self.month_first(i, bare_ok) or (self.year(i) if bare_ok else None)
-
-    def rules_for(self, text: str) -> tuple[Callable[[int], Found | None], ...]:
-        """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
-
-        Each test is what its rule needs of the first token before it can return anything, so
-        skipping the others changes no result and spares a dozen calls per number.
-        """
-        rules = self._rules_by_text.get(text)
-        if rules is None:
-            if len(self._rules_by_text) > RULE_CACHE_SIZE:
-                self._rules_by_text.clear()
-            rules = self._rules_by_text[text] = tuple(
-                rule for rule, may in zip(self.rules, self._first_token_tests(text), strict=True) if may)
-        return rules
-
-    def _first_token_tests(self, text: str) -> tuple[bool, ...]:
-        """For each of ``self.rules``, whether it may match with ``text`` as its first token."""
-        low, role = text.lower(), self.w.role
-        the = low == "the"
-        year = bool(YEAR.fullmatch(text))
-        number = text[:1].isdigit() or low in self.lex.numbers or low in ("a", "an", "half")
-        return (
-            year,  # iso
-            year,  # year_range
-            the or low in role("part") or bool(PART_YEAR.fullmatch(text)),  # part
-            the or low in role("ordinal"),  # fraction
-            bool(QUARTER_TOKEN.fullmatch(text)),  # quarter_token
-            the or bool(DECADE.fullmatch(text)),  # decade
-            the or low in role("season"),  # season
-            low in role("deictic"),  # deictic
-            the,  # anaphoric
-            text in role("weekday"),  # weekday
-            the,  # weekend
-            low in role("day_word"),  # day_word
-            number,  # ago
-            bool(DAY.fullmatch(text)),  # day_first
-        )
 
     def iso(self, i: int) -> Found | None:
         y = self.year_token(i)
@@ -546,6 +503,63 @@ class Parser:
         if period is not None and period.start > self.pub:
             period = found.place(self.pub.year - 1)
         return Found(found.end, period, "dateline")
+
+
+#: The rules ``Parser.point`` tries, in order, before a month name or a bare year.
+POINT_RULES: tuple[Callable[[Parser, int], Found | None], ...] = (
+    Parser.iso, Parser.year_range, Parser.part, Parser.fraction, Parser.quarter_token, Parser.decade,
+    Parser.season, Parser.deictic, Parser.anaphoric, Parser.weekday, Parser.weekend, Parser.day_word,
+    Parser.ago, Parser.day_first)
+
+
+class Grammar:
+    """The word tables of the date grammar, built once per pipeline and shared by every Doc's Parser."""
+
+    def __init__(self, words: DateWords, lex: Lexicons) -> None:
+        self.words, self.lex = words, lex
+        self.starters, self.after_the = starters(words, lex)
+        self.bound_first = frozenset(w.split()[0] for w in words.role("bound"))
+        self.ago_words = frozenset(words.role("ago"))
+        self.bound_words = frozenset(words.role("bound"))
+        self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
+        self._rules_by_text: dict[str, tuple[Callable[[Parser, int], Found | None], ...]] = {}
+
+    def rules_for(self, text: str) -> tuple[Callable[[Parser, int], Found | None], ...]:
+        """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
+
+        Each test is what its rule needs of the first token before it can return anything, so
+        skipping the others changes no result and spares a dozen calls per number.
+        """
+        rules = self._rules_by_text.get(text)
+        if rules is None:
+            if len(self._rules_by_text) > RULE_CACHE_SIZE:
+                self._rules_by_text.clear()
+            rules = self._rules_by_text[text] = tuple(
+                rule for rule, may in zip(POINT_RULES, self._first_token_tests(text), strict=True) if may)
+        return rules
+
+    def _first_token_tests(self, text: str) -> tuple[bool, ...]:
+        """For each of ``POINT_RULES``, whether it may match with ``text`` as its first token."""
+        low, role = text.lower(), self.words.role
+        the = low == "the"
+        year = bool(YEAR.fullmatch(text))
+        number = text[:1].isdigit() or low in self.lex.numbers or low in ("a", "an", "half")
+        return (
+            year,  # iso
+            year,  # year_range
+            the or low in role("part") or bool(PART_YEAR.fullmatch(text)),  # part
+            the or low in role("ordinal"),  # fraction
+            bool(QUARTER_TOKEN.fullmatch(text)),  # quarter_token
+            the or bool(DECADE.fullmatch(text)),  # decade
+            the or low in role("season"),  # season
+            low in role("deictic"),  # deictic
+            the,  # anaphoric
+            text in role("weekday"),  # weekday
+            the,  # weekend
+            low in role("day_word"),  # day_word
+            number,  # ago
+            bool(DAY.fullmatch(text)),  # day_first
+        )
 
 
 _STARTERS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from . import periods as P
 from .context import words_of
-from .dategrammar import YEAR, Parser, starters
+from .dategrammar import YEAR, Grammar, Parser, starters
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
@@ -61,7 +61,7 @@ class DateRules:
         first_words, _ = starters(words, lex)
         self.first_words = first_words | {"the", "a", "an"}
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
-        self.parser = Parser(words, lex)
+        self.grammar = Grammar(words, lex)
         self.may_start = _Memo(self.may_start_text)
 
     def may_start_text(self, text: str) -> bool:
@@ -80,12 +80,7 @@ class DateRules:
         starts = self.candidates(words_of(doc))
         if not starts:
             return doc
-        parser = self.parser
-        parser.read(doc, published_date(doc))
-        try:
-            self.add_dates(doc, parser, starts)
-        finally:
-            parser.read(None, None)  # hold no Doc between calls
+        self.add_dates(doc, Parser(doc, published_date(doc), self.grammar), starts)
         return doc
 
     def add_dates(self, doc: Doc, parser: Parser, starts: list[int]) -> None:
