@@ -87,7 +87,8 @@ class DateRules:
         """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
         texts = parser.texts
         sentences = SentenceIndex(doc)
-        found = list(doc.spans.get(SPAN_KEY, []))
+        # ``in`` first: ``get`` on a missing group raises and catches a KeyError inside spaCy
+        found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
         free_from = 0
