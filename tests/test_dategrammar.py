@@ -1,7 +1,8 @@
-"""The date grammar tries at each token only the rules its first token allows (``Grammar.rules_for``).
+"""Shortcuts of the date rules must never change what they find.
 
-That shortcut must never change what ``point`` finds: here every token of the seeds and of
-sentences that use every rule is read both ways, with the shortcut and with all the rules.
+The grammar tries at each token only the rules its first token allows (``Grammar.rules_for``),
+and the component picks its candidate tokens by a remembered test on the text: every token of
+the seeds and of sentences that use every rule is read both ways.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from spacy.attrs import LOWER, ORTH, PREFIX, SUFFIX
 
 from agrofacts.dategrammar import POINT_RULES, Found, Parser
 from agrofacts.pipeline import build_pipeline
@@ -56,3 +58,24 @@ def test_rules_for_changes_no_point(pub):
             for bare_ok in (False, True):
                 assert as_tuple(parser.point(i, bare_ok)) == as_tuple(every_rule(parser, i, bare_ok)), \
                     (text, i, bare_ok)
+
+
+def hash_candidates(doc, rules) -> list[int]:
+    """The candidates as the component first found them, on spaCy's hash arrays."""
+
+    strings = doc.vocab.strings
+    lower = {strings.add(w) for w in rules.first_words}
+    orth = {strings.add(w) for w in rules.cased}
+    prefix = {strings.add(c) for c in "0123456789"}
+    suffix = {strings.add(f"{n:03d}") for n in range(1000)}
+    rows = doc.to_array([LOWER, ORTH, PREFIX, SUFFIX]).tolist() if len(doc) else []
+    return [i for i, (lo, o, p, s) in enumerate(rows)
+            if lo in lower or o in orth or p in prefix or s in suffix]
+
+
+def test_candidates_match_the_hash_arrays():
+    nlp = build_pipeline()
+    rules = nlp.get_pipe("agrofacts_dates")
+    for text in texts():
+        doc = nlp.make_doc(text)
+        assert rules.candidates([t.text for t in doc]) == hash_candidates(doc, rules), text

@@ -50,7 +50,7 @@ PUBLISHED_KEY = "published"
 #: First characters of a digit token, and the last three of "mid-2019": a date may start there.
 DIGITS = frozenset("0123456789")
 DIGIT_ENDINGS = frozenset(f"{n:03d}" for n in range(1000))
-#: How many token texts ``DateRules.may_start`` remembers before it starts afresh.
+#: How many token texts ``DateRules.starts_with_text`` remembers before it starts afresh.
 MEMO_SIZE = 100_000
 
 
@@ -62,7 +62,7 @@ class DateRules:
         self.first_words = first_words | {"the", "a", "an"}
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.grammar = Grammar(words, lex)
-        self.may_start = _Memo(self.may_start_text)
+        self.starts_with_text = _Memo(self.may_start_text)
 
     def may_start_text(self, text: str) -> bool:
         """A date may start at a token with this text: a starting word, a month or weekday name, a digit."""
@@ -71,10 +71,10 @@ class DateRules:
 
     def candidates(self, texts: list[str]) -> list[int]:
         """The tokens where a date may start (see ``may_start_text``), one dict look-up per token."""
-        may_start = self.may_start
-        if len(may_start) > MEMO_SIZE:
-            may_start.clear()
-        return [i for i, text in enumerate(texts) if may_start[text]]
+        remembered = self.starts_with_text
+        if len(remembered) > MEMO_SIZE:
+            remembered.clear()
+        return [i for i, text in enumerate(texts) if remembered[text]]
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self.candidates(words_of(doc))
@@ -113,7 +113,7 @@ class DateRules:
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
 
-class _Memo(dict):
+class _Memo(dict[str, bool]):
     """A dict that fills a missing key with ``func(key)``: a remembered test, looked up in C."""
 
     def __init__(self, func: Callable[[str], bool]) -> None:
