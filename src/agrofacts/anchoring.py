@@ -26,9 +26,11 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .context import words_of
 from .dates import published_date
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY
+from .tokenlists import lowers_of, spaced_of
 
 BREAKS = frozenset({",", ";", ":", "--", "—", "–", "-"})
 #: How many tokens before a date a "since" may stand: "since its founding in August 2018".
@@ -44,20 +46,23 @@ class Anchoring:
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(SPAN_KEY, []))
-        dates = [s for s in spans if s._.figure.kind == "date" and s._.figure.period_start
-                 and s._.figure.rule != "dateline"]
+        spans = list(doc.spans.get(SPAN_KEY, []))  # a SpanGroup makes new Span objects per pass
+        if not any(s.label_ == "date" for s in spans):
+            return doc  # a date figure's span is labelled "date" (dates.py): no ``s._`` look-ups
+        with_figures = [(s, s._.figure) for s in spans]  # each ``s._`` is a lookup: read it once
+        dates = [s for s, fig in with_figures if fig.kind == "date" and fig.period_start
+                 and fig.rule != "dateline"]
         if not dates:
             return doc
-        figures = [s for s in spans if s._.figure.kind != "date" and not s._.figure.period_start]
+        figures = [(s, fig) for s, fig in with_figures if fig.kind != "date" and not fig.period_start]
         if not figures:
             return doc
         pub = published_date(doc)
         clause, sentence = _clause_numbers(doc)
-        for span in figures:
-            fig = span._.figure
+        figure_spans = [s for s, _ in figures]
+        for span, fig in figures:
             same = [d for d in dates if sentence[d.start] == sentence[span.start]]
-            date = self.governing(doc, span, same, clause, figures) if same else None
+            date = self.governing(doc, span, same, clause, figure_spans) if same else None
             if date is None:
                 continue
             start, end = date._.figure.period_start, date._.figure.period_end
@@ -84,31 +89,34 @@ class Anchoring:
             return max(opening, key=lambda d: d.start)
         fronted = [d for d in usable if clause[d.start] < own and d.end <= fig.start
                    and self._opens_clause(doc, d, clause) and d.end < len(doc)
-                   and doc[d.end].text in BREAKS]
+                   and words_of(doc)[d.end] in BREAKS]
         return max(fronted, key=lambda d: d.start) if fronted else None
 
     def _opens_clause(self, doc: Doc, date: Span, clause: list[int]) -> bool:
         """Only time and linking words ("said that in") stand between the clause start and the date."""
+        words, lowers = words_of(doc), lowers_of(doc)
         i = date.start - 1
-        while i >= 0 and clause[i] == clause[date.start] and doc[i].text not in BREAKS:
-            if self.words.has("clause_opener", doc[i].lower_):
+        while i >= 0 and clause[i] == clause[date.start] and words[i] not in BREAKS:
+            if self.words.has("clause_opener", lowers[i]):
                 return True  # "He said that in 2019, ...": the date opens the that-clause
-            if doc[i].lower_ not in self.opening:
+            if lowers[i] not in self.opening:
                 return False
             i -= 1
         return True
 
     def _comparison(self, doc: Doc, date: Span, clause: list[int]) -> bool:
+        lowers = lowers_of(doc)
         for i in range(max(0, date.start - COMPARISON_WINDOW), date.start):
-            if clause[i] == clause[date.start] and self.words.has("comparison", doc[i].lower_):
+            if clause[i] == clause[date.start] and self.words.has("comparison", lowers[i]):
                 return True
         return False
 
     def _since(self, doc: Doc, date: Span, clause: list[int]) -> bool:
         if date._.figure.rule == "bound-since":
             return True
+        lowers = lowers_of(doc)
         for i in range(max(0, date.start - SINCE_WINDOW), date.start):
-            if doc[i].lower_ == "since" and clause[i] == clause[date.start]:
+            if lowers[i] == "since" and clause[i] == clause[date.start]:
                 return True
         return False
 
@@ -124,30 +132,29 @@ def _figure_between(fig: Span, date: Span, figures) -> bool:
 
 def _bracketed_after(fig: Span, other: Span) -> bool:
     """'2 billion yuan ($280 million)': ``other`` restates ``fig`` (restatements runs later)."""
-    doc = fig.doc
-    return other.start == fig.end + 1 and doc[fig.end].text == "("
+    return other.start == fig.end + 1 and words_of(fig.doc)[fig.end] == "("
 
 
 def _clause_numbers(doc: Doc) -> tuple[list[int], list[int]]:
     """For each token, the number of its clause and of its sentence (a break ends a clause)."""
+    words, spaced = words_of(doc), spaced_of(doc)
     numbers, sentences = [], []
     n = s = 0
-    starts = (doc.to_array(SENT_START) == 1).tolist()
-    for tok, start in zip(doc, starts, strict=True):
+    starts = (doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
+    for i, (word, start) in enumerate(zip(words, starts, strict=True)):
         if start:
             n += 1
             s += 1
         numbers.append(n)
         sentences.append(s)
-        if tok.text in BREAKS and not _inside_word(doc, tok.i):
+        if word in BREAKS and not _inside_word(words, spaced, i):
             n += 1
     return numbers, sentences
 
 
-def _inside_word(doc: Doc, i: int) -> bool:
+def _inside_word(words: list[str], spaced: list[bool], i: int) -> bool:
     """A hyphen joining two words or numbers ("e-commerce", "2016-2020") breaks no clause."""
-    tok = doc[i]
-    return tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
+    return words[i] == "-" and i > 0 and not spaced[i - 1] and not spaced[i]
 
 
 @Language.factory("agrofacts_anchoring", assigns=["doc.spans"])

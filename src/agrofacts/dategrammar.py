@@ -1,7 +1,7 @@
 """The date grammar: what a run of tokens names, as a period (see dates.py for the rules).
 
-``Parser(doc, published, words, lex).at(i)`` reads the longest date
-expression starting at token ``i``: bounds and ranges around points, and
+``Parser(doc, published, Grammar(words, lex)).at(i)`` reads the longest
+date expression starting at token ``i``: bounds and ranges around points, and
 points built from month names (data/months.csv), date words
 (data/date_words.csv) and digit shapes. It resolves relative expressions
 against the publication date and leaves the period empty where no year
@@ -23,6 +23,7 @@ from .datewords import DateWords
 from .lexicon import Lexicons
 from .numerals import parse_number
 from .periods import Period
+from .tokenlists import SentenceIndex, lowers_of, spaced_of
 
 YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 DECADE = re.compile(r"(1[89]\d0|2[01]\d0)s")
@@ -34,6 +35,8 @@ SHORT_YEAR = re.compile(r"\d\d")
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
 #: How far into its sentence a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
 DATELINE_TOKENS = 8
+#: How many first-token texts ``Parser.rules_for`` remembers before it starts afresh.
+RULE_CACHE_SIZE = 50_000
 
 @dataclass(frozen=True)
 class Found:
@@ -52,21 +55,25 @@ class Found:
 
 
 class Parser:
-    """The date grammar over one Doc; ``pub`` is the publication date, if known."""
+    """The date grammar over one Doc; ``pub`` is the publication date, if known.
 
-    def __init__(self, doc: Doc, pub: dt.date | None, words: DateWords, lex: Lexicons) -> None:
-        self.doc, self.pub, self.w, self.lex = doc, pub, words, lex
+    A Parser is made per Doc (cheaply: the tables are the shared ``Grammar``'s), so no state
+    crosses Docs or threads.
+    """
+
+    def __init__(self, doc: Doc, pub: dt.date | None, grammar: Grammar) -> None:
+        self.doc, self.pub, self.grammar = doc, pub, grammar
+        g = grammar
+        self.w, self.lex = g.words, g.lex
+        self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
+        self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
         self.texts: list[str] = words_of(doc)
-        self.lower: list[str] = [w.lower() for w in self.texts]
+        self.lower: list[str] = lowers_of(doc)
+        self.spaced: list[bool] | None = None  # read on the first ``glued``: few docs need it
         self.sentence_year: int | None = None
-        self.sentence_start = 0  # first token of the sentence being read (a dateline opens one)
-        self.starters, self.after_the = starters(words, lex)
-        self.bound_first = {w.split()[0] for w in words.role("bound")}
-        self.rules = (self.iso, self.year_range, self.part, self.fraction, self.quarter_token,
-                      self.decade, self.season, self.deictic, self.anaphoric, self.weekday,
-                      self.weekend, self.day_word, self.ago, self.day_first)
+        self.sentences = SentenceIndex(doc)
 
     # ---- helpers -----------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -77,7 +84,9 @@ class Parser:
 
     def glued(self, i: int) -> bool:
         """Token ``i`` runs into the next one with no space."""
-        return not self.doc[i].whitespace_
+        if self.spaced is None:
+            self.spaced = spaced_of(self.doc)
+        return not self.spaced[i]
 
     def year_token(self, i: int) -> int | None:
         return int(self.texts[i]) if 0 <= i < len(self.texts) and YEAR.fullmatch(self.texts[i]) else None
@@ -92,8 +101,7 @@ class Parser:
     def bare_ok(self, i: int) -> bool:
         """A bare year or month is a date after a time word ("in 2008", "since March")."""
         prev = self.low(i - 1)
-        return (self.w.has("lead", prev) or self.w.has("bound", prev) or self.w.has("part", prev)
-                or prev == "of" and self.w.has("bound", self.low(i - 2)))
+        return prev in self.time_words or prev == "of" and self.low(i - 2) in self.bound_words
 
     def resolved(self, f: Found) -> Found:
         """Give a yearless expression the publication year."""
@@ -126,8 +134,8 @@ class Parser:
 
     # ---- the grammar -----------------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
-        for rule in self.rules:
-            found = rule(i)
+        for rule in self.grammar.rules_for(self.text(i)):
+            found = rule(self, i)
             if found is not None:
                 return found
         return self.month_first(i, bare_ok) or (self.year(i) if bare_ok else None)
@@ -325,7 +333,7 @@ class Parser:
 
     def ago(self, i: int) -> Found | None:
         """'two years ago', 'a decade ago', '10 days ago'."""
-        if not any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6]):
+        if self.ago_words.isdisjoint(self.lower[i + 2:i + 6]):
             return None
         if self.low(i) in ("a", "an"):
             n, k = 1, i + 1
@@ -466,12 +474,12 @@ class Parser:
             return True
         if low in self.starters:
             # a number word starts a date only in "two years ago"
-            return low not in self.lex.numbers or any(self.w.has("ago", w) for w in self.lower[i + 2:i + 6])
+            return low not in self.lex.numbers or not self.ago_words.isdisjoint(self.lower[i + 2:i + 6])
         if low == "the":
             nxt = self.low(i + 1)
             return nxt in self.after_the or bool(DECADE.fullmatch(self.text(i + 1)))
         if low in ("a", "an"):  # only "a decade ago", "an hour ago"
-            return self.w.has("ago", self.low(i + 2)) or self.w.has("ago", self.low(i + 3))
+            return self.low(i + 2) in self.ago_words or self.low(i + 3) in self.ago_words
         return bool(QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text))
 
     def at(self, i: int) -> Found | None:
@@ -486,8 +494,8 @@ class Parser:
         return self.resolved(found)
 
     def _dateline(self, start: int, end: int) -> bool:
-        return (start - self.sentence_start <= DATELINE_TOKENS and self.text(start - 1) == ","
-                and self.text(end) == "(")
+        return (self.text(start - 1) == "," and self.text(end) == "("
+                and start - self.sentences.start_of(start) <= DATELINE_TOKENS)
 
     def _dateline_date(self, found: Found) -> Found:
         """A dateline's day is the publication day or shortly before it: never after."""
@@ -497,6 +505,63 @@ class Parser:
         if period is not None and period.start > self.pub:
             period = found.place(self.pub.year - 1)
         return Found(found.end, period, "dateline")
+
+
+#: The rules ``Parser.point`` tries, in order, before a month name or a bare year.
+POINT_RULES: tuple[Callable[[Parser, int], Found | None], ...] = (
+    Parser.iso, Parser.year_range, Parser.part, Parser.fraction, Parser.quarter_token, Parser.decade,
+    Parser.season, Parser.deictic, Parser.anaphoric, Parser.weekday, Parser.weekend, Parser.day_word,
+    Parser.ago, Parser.day_first)
+
+
+class Grammar:
+    """The word tables of the date grammar, built once per pipeline and shared by every Doc's Parser."""
+
+    def __init__(self, words: DateWords, lex: Lexicons) -> None:
+        self.words, self.lex = words, lex
+        self.starters, self.after_the = starters(words, lex)
+        self.bound_first = frozenset(w.split()[0] for w in words.role("bound"))
+        self.ago_words = frozenset(words.role("ago"))
+        self.bound_words = frozenset(words.role("bound"))
+        self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
+        self._rules_by_text: dict[str, tuple[Callable[[Parser, int], Found | None], ...]] = {}
+
+    def rules_for(self, text: str) -> tuple[Callable[[Parser, int], Found | None], ...]:
+        """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
+
+        Each test is what its rule needs of the first token before it can return anything, so
+        skipping the others changes no result and spares a dozen calls per number.
+        """
+        rules = self._rules_by_text.get(text)
+        if rules is None:
+            if len(self._rules_by_text) > RULE_CACHE_SIZE:
+                self._rules_by_text.clear()
+            rules = self._rules_by_text[text] = tuple(
+                rule for rule, may in zip(POINT_RULES, self._first_token_tests(text), strict=True) if may)
+        return rules
+
+    def _first_token_tests(self, text: str) -> tuple[bool, ...]:
+        """For each of ``POINT_RULES``, whether it may match with ``text`` as its first token."""
+        low, role = text.lower(), self.words.role
+        the = low == "the"
+        year = bool(YEAR.fullmatch(text))
+        number = text[:1].isdigit() or low in self.lex.numbers or low in ("a", "an", "half")
+        return (
+            year,  # iso
+            year,  # year_range
+            the or low in role("part") or bool(PART_YEAR.fullmatch(text)),  # part
+            the or low in role("ordinal"),  # fraction
+            bool(QUARTER_TOKEN.fullmatch(text)),  # quarter_token
+            the or bool(DECADE.fullmatch(text)),  # decade
+            the or low in role("season"),  # season
+            low in role("deictic"),  # deictic
+            the,  # anaphoric
+            text in role("weekday"),  # weekday
+            the,  # weekend
+            low in role("day_word"),  # day_word
+            number,  # ago
+            bool(DAY.fullmatch(text)),  # day_first
+        )
 
 
 _STARTERS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}

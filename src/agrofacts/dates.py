@@ -30,13 +30,14 @@ dategrammar.py; this module is the spaCy component around it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from spacy.attrs import LOWER, ORTH, PREFIX, SENT_START, SUFFIX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import periods as P
-from .dategrammar import YEAR, Parser, starters
+from .context import words_of
+from .dategrammar import YEAR, Grammar, Parser, starters
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
@@ -45,47 +46,57 @@ from .lexicon import Lexicons, lexicons
 PUBLISHED_KEY = "published"
 
 
+#: First characters of a digit token, and the last three of "mid-2019": a date may start there.
+DIGITS = frozenset("0123456789")
+DIGIT_ENDINGS = frozenset(f"{n:03d}" for n in range(1000))
+#: How many token texts ``DateRules.starts_with_text`` remembers before it starts afresh.
+MEMO_SIZE = 100_000
+
+
 class DateRules:
-    def __init__(self, lex: Lexicons, words: DateWords, strings) -> None:
+    def __init__(self, lex: Lexicons, words: DateWords) -> None:
         self.lex = lex
         self.words = words
         first_words, _ = starters(words, lex)
-        cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
-        self.lower_hashes = _hashes(strings, first_words | {"the", "a", "an"})
-        self.orth_hashes = _hashes(strings, cased)
-        self.digit_prefixes = _hashes(strings, set("0123456789"))
-        self.digit_suffixes = _hashes(strings, {f"{n:03d}" for n in range(1000)})  # "mid-2019"
+        self.first_words = first_words | {"the", "a", "an"}
+        self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
+        self.grammar = Grammar(words, lex)
+        self.starts_with_text = _Memo(self.may_start_text)
 
-    def candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
-        """Tokens where a date may start, found on hash arrays, and each token's sentence number."""
-        rows = doc.to_array([LOWER, ORTH, PREFIX, SUFFIX, SENT_START]).tolist()
-        lower, orth, prefix, suffix = (self.lower_hashes, self.orth_hashes, self.digit_prefixes,
-                                       self.digit_suffixes)
-        starts = [i for i, (lo, o, p, s, _) in enumerate(rows)
-                  if lo in lower or o in orth or p in prefix or s in suffix]
-        sentences = []
-        n = 0
-        for row in rows:
-            n += row[4] == 1
-            sentences.append(n)
-        return starts, sentences
+    def may_start_text(self, text: str) -> bool:
+        """A date may start at a token with this text: a starting word, a month or weekday name, a digit."""
+        return (text.lower() in self.first_words or text in self.cased or text[:1] in DIGITS
+                or text[-3:] in DIGIT_ENDINGS)
+
+    def candidates(self, texts: list[str]) -> list[int]:
+        """The tokens where a date may start (see ``may_start_text``), one dict look-up per token."""
+        remembered = self.starts_with_text
+        if len(remembered) > MEMO_SIZE:
+            remembered.clear()
+        return [i for i, text in enumerate(texts) if remembered[text]]
 
     def __call__(self, doc: Doc) -> Doc:
-        starts, sentences = self.candidates(doc)
+        starts = self.candidates(words_of(doc))
         if not starts:
             return doc
-        parser = Parser(doc, published_date(doc), self.words, self.lex)
-        found = list(doc.spans.get(SPAN_KEY, []))
+        self.add_dates(doc, Parser(doc, published_date(doc), self.grammar), starts)
+        return doc
+
+    def add_dates(self, doc: Doc, parser: Parser, starts: list[int]) -> None:
+        """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
+        texts = parser.texts
+        sentences = parser.sentences
+        # ``in`` first: ``get`` on a missing group raises and catches a KeyError inside spaCy
+        found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
         free_from = 0
-        sentence = -1
+        year_sentence = -1  # the sentence that wrote parser.sentence_year
         for i in starts:
             if i < free_from or i in claimed:
                 continue
-            if sentences[i] != sentence:
-                parser.sentence_year, sentence = None, sentences[i]
-                parser.sentence_start = _first_of_sentence(sentences, i)
+            if parser.sentence_year is not None and sentences.number(i) != year_sentence:
+                parser.sentence_year = None
             f = parser.at(i)
             if f is None or any(k in claimed for k in range(i, f.end)):
                 continue
@@ -94,22 +105,23 @@ class DateRules:
             span._.figure = Figure("date", None, "", "exact", period_start=start, period_end=end,
                                    rule=f.rule)
             added.append(span)
-            if f.period is not None and any(YEAR.fullmatch(t.text) for t in span):
-                parser.sentence_year = f.period.end.year
+            if f.period is not None and any(YEAR.fullmatch(t) for t in texts[i:f.end]):
+                parser.sentence_year, year_sentence = f.period.end.year, sentences.number(i)
             free_from = f.end
-        doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
-        return doc
+        if found or added:  # no empty group: readers take a missing one as empty
+            doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
 
-def _first_of_sentence(sentences: list[int], i: int) -> int:
-    """The first token of the sentence holding token ``i`` (``sentences``: each token's sentence number)."""
-    while i > 0 and sentences[i - 1] == sentences[i]:
-        i -= 1
-    return i
+class _Memo(dict[str, bool]):
+    """A dict that fills a missing key with ``func(key)``: a remembered test, looked up in C."""
 
+    def __init__(self, func: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.func = func
 
-def _hashes(strings, words: set[str]) -> frozenset[int]:
-    return frozenset(strings.add(w) for w in words)
+    def __missing__(self, key: str) -> bool:
+        value = self[key] = self.func(key)
+        return value
 
 
 def published_date(doc: Doc) -> dt.date | None:
@@ -122,4 +134,4 @@ def published_date(doc: Doc) -> dt.date | None:
 
 @Language.factory("agrofacts_dates", assigns=["doc.spans"])
 def make_date_rules(nlp: Language, name: str) -> DateRules:
-    return DateRules(lexicons(nlp), date_words(nlp), nlp.vocab.strings)
+    return DateRules(lexicons(nlp), date_words(nlp))

@@ -12,60 +12,59 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .context import words_of
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure
 from .lexicon import Lexicons, lexicons
+from .numerals import ARTICLES
+from .tokenlists import lowers_of
 from .units import kind_of, normalise
 
 HALF = Decimal("0.5")
 
 
-
 class DurationRules:
-    def __init__(self, lex: Lexicons, words: DateWords, strings) -> None:
+    def __init__(self, lex: Lexicons, words: DateWords) -> None:
         self.lex = lex
         self.words = words
-        self.a_hash, self.an_hash = strings.add("a"), strings.add("an")
 
     def __call__(self, doc: Doc) -> Doc:
-        lower = doc.to_array(LOWER)  # hashes: no Token objects for the many paragraphs with no "a"
-        at = [int(i) for i in (lower == self.a_hash).nonzero()[0]] + \
-             [int(i) for i in (lower == self.an_hash).nonzero()[0]]
+        lowers = lowers_of(doc)
+        at = [i for i, low in enumerate(lowers) if low in ARTICLES]
         if not at:
             return doc
         found = list(doc.spans.get(SPAN_KEY, []))
         claimed = {i for span in found for i in range(span.start, span.end)}
-        texts = [t.text for t in doc]
+        texts = words_of(doc)
         added = []
-        for i in sorted(at):
+        for i in at:
             if i in claimed:
                 continue
-            span = self.duration(doc, texts, i)
+            span = self.duration(doc, texts, lowers, i)
             if span is not None and not any(k in claimed for k in range(span.start, span.end)):
                 added.append(span)
                 claimed.update(range(span.start, span.end))
         doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
         return doc
 
-    def duration(self, doc: Doc, texts: list[str], i: int) -> Span | None:
+    def duration(self, doc: Doc, texts: list[str], lowers: list[str], i: int) -> Span | None:
         unit = self.lex.units.match_at(texts, i + 1)
         if unit is None or kind_of(unit[0])[0] != "duration":
             return None
         name, end = unit
-        if end < len(doc) and self.words.has("not_duration", doc[end].lower_):
+        if end < len(doc) and self.words.has("not_duration", lowers[end]):
             return None
         value, start = Decimal(1), i
-        if i > 0 and doc[i - 1].lower_ == "half":
+        if i > 0 and lowers[i - 1] == "half":
             value, start = HALF, i - 1
         qualifier = "exact"
         qual = self.lex.qualifiers.match_ending_at(texts, start)
         if qual is not None:
             qualifier, start = qual
-        elif start == 0 or not self.words.has("duration_lead", doc[start - 1].lower_):
+        elif start == 0 or not self.words.has("duration_lead", lowers[start - 1]):
             return None
         m = normalise(value, name)
         span = Span(doc, start, end, label=m.kind)
@@ -75,4 +74,4 @@ class DurationRules:
 
 @Language.factory("agrofacts_durations", assigns=["doc.spans"])
 def make_duration_rules(nlp: Language, name: str) -> DurationRules:
-    return DurationRules(lexicons(nlp), date_words(nlp), nlp.vocab.strings)
+    return DurationRules(lexicons(nlp), date_words(nlp))

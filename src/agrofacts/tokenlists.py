@@ -1,0 +1,83 @@
+"""Token attributes as plain Python lists, read once per Doc and shared by the components.
+
+``doc[i]`` builds a spaCy ``Token`` object each time, and ``.lower_`` or
+``.whitespace_`` on it costs more than the rule work around it. These
+helpers read a whole Doc at once (``context.words_of`` does the same for
+the token texts) and keep the lists in ``doc.user_data``, so the date,
+duration and anchoring rules index one list instead of making objects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.attrs import SENT_START, SPACY
+from spacy.tokens import Doc
+
+from .context import words_of
+
+LOWERS_KEY = ("agrofacts", "lowers")
+SPACED_KEY = ("agrofacts", "spaced")
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """The lower-case token texts of ``doc`` (``Token.lower_`` is ``str.lower()``), made once per doc.
+
+    >>> import spacy
+    >>> lowers_of(spacy.blank("en")("By March 2020"))
+    ['by', 'march', '2020']
+    """
+    lowers = doc.user_data.get(LOWERS_KEY)
+    if lowers is None or len(lowers) != len(doc):
+        lowers = [w.lower() for w in words_of(doc)]
+        doc.user_data[LOWERS_KEY] = lowers
+    return lowers
+
+
+def spaced_of(doc: Doc) -> list[bool]:
+    """For each token, whether whitespace follows it (``Token.whitespace_`` is " " or ""), once per doc.
+
+    >>> import spacy
+    >>> spaced_of(spacy.blank("en")("2016-2020 plan"))
+    [False, False, True, False]
+    """
+    spaced = doc.user_data.get(SPACED_KEY)
+    if spaced is None or len(spaced) != len(doc):
+        spaced = doc.to_array(SPACY).astype(bool).tolist() if len(doc) else []
+        doc.user_data[SPACED_KEY] = spaced
+    return spaced
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The indices of the tokens that start a sentence (``SENT_START`` 1), in order.
+
+    Not cached: the sentence component may set the starts after a list is read.
+    """
+    if not len(doc):
+        return []
+    return (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+
+
+class SentenceIndex:
+    """Each token's sentence number, with the starts read on the first question (most docs ask none).
+
+    >>> from agrofacts.pipeline import build_pipeline
+    >>> doc = build_pipeline()("Sales rose. Prices fell in 2019.")
+    >>> [SentenceIndex(doc).number(i) for i in (0, 3, 7)]
+    [1, 2, 2]
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+
+    def number(self, i: int) -> int:
+        """How many sentences have started up to token ``i`` (its 1-based number; 0 before any)."""
+        if self.starts is None:
+            self.starts = sentence_starts(self.doc)
+        return bisect_right(self.starts, i)
+
+    def start_of(self, i: int) -> int:
+        """The first token of the sentence holding token ``i`` (0 before any start)."""
+        n = self.number(i)
+        return self.starts[n - 1] if n else 0
