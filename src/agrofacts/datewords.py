@@ -9,13 +9,13 @@ are checked at load time, so a typo fails with the file and line named.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import RuleFileError
 from .lexicon import PhraseLexicon
 from .resources import read_csv
+from .wordtrie import trie_alternation
 
 FILE = "date_words.csv"
 #: Roles whose value is a whole number.
@@ -98,9 +98,8 @@ def date_words(nlp) -> DateWords:
 
 def trigger_pattern(words: DateWords, months: dict[str, int]) -> str:
     """A regex (no flags) for text that may hold a date with no digit in it ("Last January")."""
-    cased = sorted(set(months) | set(words.role("weekday")), key=len, reverse=True)
-    plain = sorted({"year", "month", "week", "weekend", "quarter", "half", "decade", "yesterday",
-                    "tomorrow", *words.role("season")}, key=len, reverse=True)
-    cased_re = "|".join(re.escape(w) for w in cased)
-    plain_re = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in plain)
-    return rf"(?<![\w.])(?:{cased_re})(?![\w])|\b(?:{plain_re})"
+    cased = set(months) | set(words.role("weekday"))
+    plain = {"year", "month", "week", "weekend", "quarter", "half", "decade", "yesterday", "tomorrow",
+             *words.role("season")}
+    plain_forms = {form for w in plain for form in (w, w[0].upper() + w[1:])}
+    return rf"(?<![\w.]){trie_alternation(cased)}(?![\w])|\b{trie_alternation(plain_forms)}"

@@ -19,10 +19,12 @@ from collections.abc import Iterable
 from functools import cache
 
 from .sentences import CLOSERS, TERMINALS, ends_sentence
+from .wordtrie import trie_alternation
 
 DIGIT = re.compile(r"\d")
-#: Where a sentence may end: a terminal character, any closing quotes or brackets, then white space.
-STOP = re.compile(r"""[.!?…]["'”’)\]»]*(?=\s)""")
+#: A chunk (a run of non-space) that may end a sentence: it ends in a terminal character and any
+#: closing quotes or brackets, and white space follows. Matches start at the chunk's first character.
+STOP = re.compile(r"""(?<!\S)\S*?[.!?…]["'”’)\]»]*(?=\s)""")
 
 
 @cache
@@ -34,9 +36,8 @@ def trigger() -> re.Pattern:
 
     nlp = build_pipeline()
     lex = lexicons(nlp)
-    words = sorted((w for w in lex.numbers if w.isalpha() and len(w) > 1), key=len, reverse=True)
-    numbers = r"\d|\b(?i:" + "|".join(words) + r")\b"
-    return re.compile(numbers + "|" + trigger_pattern(date_words(nlp), lex.months))
+    words = trie_alternation(w for w in lex.numbers if w.isalpha() and len(w) > 1)
+    return re.compile(rf"\d|\b(?i:{words})\b|" + trigger_pattern(date_words(nlp), lex.months))
 
 
 def may_hold_figure(text: str, start: int, end: int) -> bool:
@@ -72,10 +73,7 @@ def _sentences(text: str, start: int, end: int, pieces_of, abbreviations: frozen
     s = start
     for m in STOP.finditer(text, start, end):
         cut = m.end()
-        chunk_start = cut
-        while chunk_start > start and not text[chunk_start - 1].isspace():
-            chunk_start -= 1
-        if not _ends_here(text[chunk_start:cut], pieces_of, abbreviations):
+        if not _ends_here(m.group(), pieces_of, abbreviations):
             continue
         nxt = cut
         while nxt < end and text[nxt].isspace():
