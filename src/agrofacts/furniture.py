@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import RuleFileError
+from .linegate import LineGate, PageLines, line_gate
 from .resources import read_jsonl
 
 SCOPES = ("line", "span", "rest")
 #: A line "reads as a sentence" when it has a terminal stop followed by space or its end.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
-LINE = re.compile(r"[^\n]*\n?")
 #: A line ending in one of these does not run on into the next (see ``_wraps_into``).
 WRAP_STOPS = frozenset(".!?:;\"”')]")
 #: Han characters: an English article's lines that are mostly Chinese are site links and chrome.
@@ -44,6 +44,8 @@ class FurnitureRule:
     anchored: bool = False
     #: Plain text every match contains: a page without it cannot match (checked once per page).
     literal: str = ""
+    #: Marks every line the rule can match (see linegate); None: try every line.
+    gate: LineGate | None = None
 
     @property
     def on_line(self):
@@ -68,7 +70,8 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
         except re.error as exc:
             raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
         rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", ""),
-                                   _anchored(rec["pattern"]), required_literal(rec["pattern"])))
+                                   _anchored(rec["pattern"]), required_literal(rec["pattern"]),
+                                   line_gate(rec["pattern"])))
     return tuple(rules)
 
 
@@ -116,16 +119,15 @@ def required_literal(pattern: str) -> str:
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, the end before its line break."""
+    """(start, end) of every line, the end before its line break ("\n" or "\r\n")."""
     out = []
-    for m in LINE.finditer(text):
-        if m.start() == len(text):
-            break
-        line = m.group()
-        end = m.end() - (1 if line.endswith("\n") else 0)
-        if end > m.start() and text[end - 1] == "\r":
-            end -= 1
-        out.append((m.start(), end))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        out.append((start, end - 1 if line.endswith("\r") else end))
+        start = end + 1
+    if out and out[-1][0] == len(text):
+        out.pop()  # the empty piece after a final line break is not a line
     return out
 
 
@@ -133,6 +135,7 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping."""
     spans: list[tuple[int, int, str]] = []
     lines = lines_of(text)
+    page = PageLines(text, lines)
     for rule in furniture_rules():
         if rule.literal and rule.literal not in text:
             continue  # a text every match contains is not on the page
@@ -140,14 +143,23 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
             spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
             continue
         on_line = rule.on_line
-        for start, end in lines:
+        for start, end in _candidate_lines(rule, lines, page):
             if on_line(text, start, end):
                 spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
                 if rule.scope == "rest":
                     break
-    spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
+    if HAN.search(text):  # most pages have no Han at all: no line to look at
+        spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
     spans.extend(_outside_body(text, lines, spans))
     return sorted(spans)
+
+
+def _candidate_lines(rule: FurnitureRule, lines, page: PageLines):
+    """The lines, in page order, that the rule's gate lets through (all lines when it has
+    none): the rule is then tried on a few lines instead of all of them."""
+    if rule.gate is None:
+        return lines
+    return [lines[i] for i in page.marked(rule.gate)]
 
 
 def _mostly_chinese(text: str, start: int, end: int) -> bool:
