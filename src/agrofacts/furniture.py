@@ -17,8 +17,10 @@ kinds of evidence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from .errors import RuleFileError
 from .linegate import LineGate, PageLines, line_gate
@@ -120,13 +122,11 @@ def required_literal(pattern: str) -> str:
 
 def lines_of(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, the end before its line break ("\n" or "\r\n")."""
-    out = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        out.append((start, end - 1 if line.endswith("\r") else end))
-        start = end + 1
-    if out and out[-1][0] == len(text):
+    pieces = text.split("\n")
+    starts = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
+    out = [(start, start + len(piece) - piece.endswith("\r"))
+           for start, piece in zip(starts, pieces, strict=True)]
+    if out[-1][0] == len(text):
         out.pop()  # the empty piece after a final line break is not a line
     return out
 
@@ -140,6 +140,8 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
         if rule.literal and rule.literal not in text:
             continue  # a text every match contains is not on the page
         if rule.scope == "span":
+            if rule.gate is not None and not page.any_marked(rule.gate):
+                continue  # no text one of which every match holds is on the page
             spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
             continue
         on_line = rule.on_line
@@ -194,8 +196,14 @@ def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
 
 def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
     """Headline lines before the body and non-sentence lines after it."""
+    ordered = sorted((s, e) for s, e, _ in spans)
+    opens = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # furthest end of the spans opened so far
+
     def covered(start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e, _ in spans)
+        """Whether one span holds the whole line: of the spans opened by ``start``, one reaches ``end``."""
+        i = bisect_right(opens, start)
+        return i > 0 and reach[i - 1] >= end
 
     body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
     reads = [bool(SENTENCE_END.search(text, s, e)) for s, e in body]
