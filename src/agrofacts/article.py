@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import RuleFileError
-from .furniture import furniture_spans, lines_of, required_literal, wraps_at
+from .furniture import furniture_spans, required_literal, wraps_at
 from .linegate import LineGate, PageLines, line_gate
 from .resources import read_csv, read_jsonl
 
@@ -66,7 +66,7 @@ def find_source(text: str) -> str:
 def find_published(text: str) -> str:
     """The publication date the page prints in its header, ISO, else ''."""
     head = text[:HEADER_CHARS]
-    page = PageLines(head, lines_of(head))
+    page = PageLines(head)
     found = []
     for pattern, gate in _published_rules():
         if gate is not None and not page.any_marked(gate):

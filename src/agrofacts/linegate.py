@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 try:
     from re import _constants as C  # Python >= 3.11
@@ -53,14 +54,25 @@ class PageLines:
     """The lines of one page indexed by their first non-space character, so each gate is
     looked up once per page instead of tried at every line."""
 
-    def __init__(self, text: str, lines: list[tuple[int, int]]):
+    def __init__(self, text: str, lines: list[tuple[int, int]] | None = None):
+        """``lines`` (see furniture.lines_of) are needed by :meth:`marked` only."""
         self.text = text
-        self.starts = [s for s, _ in lines]
-        self.by_first: dict[str, list[int]] = {}
-        for i, (s, e) in enumerate(lines):
-            self.by_first.setdefault(text[s:e].lstrip()[:1], []).append(i)
-        #: Each first character once: a gate's ``first`` class is searched in this short string.
-        self.firsts = "".join(self.by_first)
+        self.lines = lines
+        #: Each line's first non-space character once ("\r" before a line break is white space):
+        #: a gate's ``first`` class is searched in this short string.
+        self.firsts = "".join({piece.lstrip()[:1] for piece in text.split("\n")})
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [s for s, _ in self.lines]
+
+    @cached_property
+    def by_first(self) -> dict[str, list[int]]:
+        """Line indexes by first non-space character."""
+        out: dict[str, list[int]] = {}
+        for i, (s, e) in enumerate(self.lines):
+            out.setdefault(self.text[s:e].lstrip()[:1], []).append(i)
+        return out
 
     def marked(self, gate: LineGate) -> list[int]:
         """Indexes, in page order, of the lines the gate lets through."""
