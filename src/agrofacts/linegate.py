@@ -5,12 +5,13 @@ the article from its page. Most rules cannot match most lines: a rule
 anchored with '^' can only match a line whose first non-space character is
 one it can start with, and any rule can only match where the plain text it
 always contains occurs. :func:`line_gate` reads both facts from the
-pattern's parse tree and writes them as one regex searched over the whole
-page: every line (or, for a search over the whole text, every page) where
-the rule can match holds a match of the gate. The gate may mark lines the
-rule then rejects; it never leaves out one the rule would match, so output
-is unchanged. When the pattern is outside what the reading understands the
-answer is None and the rule is tried everywhere, as before.
+pattern's parse tree; :class:`PageLines` indexes a page's lines by their
+first non-space character, so a rule is tried only on the lines its gate
+lets through (and a page none passes is not searched at all). The gate may
+let through lines the rule then rejects; it never leaves out one the rule
+would match, so output is unchanged. When the pattern is outside what the
+reading understands the answer is None and the rule is tried everywhere,
+as before.
 """
 
 from __future__ import annotations
