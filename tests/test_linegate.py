@@ -29,6 +29,10 @@ EDGE_PAGES = [
     "China Daily (Hong Kong)\n  5 Jan 2018\nUpdated: Nov 24, 2019\nBody.",
     "首页 > 新闻\n京ICP备12345号\n0 Comment(s)Print E-mail\n© 2020\nFine text.",
     "2024-03-05 09:12\n\n\nx\n  Updated 14:32, 21-Jan-2022 China Daily\n",
+    "HEADLINE HERE\nthe start of a line that\ngoes on here. More\nText here.\nFooter link\nanother link",
+    "a line that\ngoes on\nand on\nThen a line\n\nthat wraps. Here.\nfoot\nlink that\nwraps",
+    "Title\nno sentence at all\njust lines\n",
+    "Title\nSentence one.\n  indented wrap that\n  ends here.\n\nRelated\n",
 ]
 
 
@@ -51,8 +55,24 @@ def _plain_furniture_spans(text: str) -> list[tuple[int, int, str]]:
                 if rule.scope == "rest":
                     break
     spans.extend((s, e, "chinese-line") for s, e in lines if furniture._mostly_chinese(text, s, e))
-    spans.extend(furniture._outside_body(text, lines, spans))
+    spans.extend(_plain_outside_body(text, lines, spans))
     return sorted(spans)
+
+
+def _plain_outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
+    """_outside_body as it was: every line's reading, wraps joined from the bottom up."""
+    body = [(s, e) for s, e in lines if text[s:e].strip()
+            and not any(s0 <= s and e <= e0 for s0, e0, _ in spans)]
+    reads = [bool(furniture.SENTENCE_END.search(text, s, e)) for s, e in body]
+    for i in range(len(body) - 2, -1, -1):
+        if not reads[i] and reads[i + 1] and furniture._wraps_into(text, body[i], body[i + 1]):
+            reads[i] = True
+    sentence_lines = [i for i, ok in enumerate(reads) if ok]
+    if not sentence_lines:
+        return []
+    first, last = sentence_lines[0], sentence_lines[-1]
+    return ([(s, e, "headline") for s, e in body[:first]]
+            + [(s, e, "after-article") for s, e in body[last + 1:]])
 
 
 def _plain_published(text: str) -> str:

@@ -196,24 +196,49 @@ def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
 
 def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
     """Headline lines before the body and non-sentence lines after it."""
+    covered = _coverage(spans)
+    body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
+    first = _first_sentence_line(text, body)
+    if first is None:
+        return []  # a bare snippet: all of it is the article
+    # A line that reads only through a wrap has a reading line below it: the last one reads by itself.
+    last = next(i for i in range(len(body) - 1, -1, -1) if _reads(text, body[i]))
+    out = [(s, e, "headline") for s, e in body[:first]]
+    out += [(s, e, "after-article") for s, e in body[last + 1:]]
+    return out
+
+
+def _coverage(spans):
+    """``covered(start, end)``: whether one span holds the whole line. Of the spans opened by
+    ``start`` one must reach ``end``: a bisect and a running maximum, not a walk over all spans."""
     ordered = sorted((s, e) for s, e, _ in spans)
     opens = [s for s, _ in ordered]
     reach = list(accumulate((e for _, e in ordered), max))  # furthest end of the spans opened so far
 
     def covered(start: int, end: int) -> bool:
-        """Whether one span holds the whole line: of the spans opened by ``start``, one reaches ``end``."""
         i = bisect_right(opens, start)
         return i > 0 and reach[i - 1] >= end
+    return covered
 
-    body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
-    reads = [bool(SENTENCE_END.search(text, s, e)) for s, e in body]
-    for i in range(len(body) - 2, -1, -1):  # a hard-wrapped line reads as the sentence it starts
-        if not reads[i] and reads[i + 1] and _wraps_into(text, body[i], body[i + 1]):
-            reads[i] = True
-    sentence_lines = [i for i, ok in enumerate(reads) if ok]
-    if not sentence_lines:
-        return []  # a bare snippet: all of it is the article
-    first, last = sentence_lines[0], sentence_lines[-1]
-    out = [(s, e, "headline") for s, e in body[:first]]
-    out += [(s, e, "after-article") for s, e in body[last + 1:]]
-    return out
+
+def _reads(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line reads as a sentence: a terminal stop followed by space or its end."""
+    return SENTENCE_END.search(text, *line) is not None
+
+
+def _first_sentence_line(text: str, body) -> int | None:
+    """Index of the first line that reads as a sentence, or that a hard wrap (or a run of them)
+    joins to one below that does; None when no line reads.
+
+    Walked from the top, so a page's middle lines are not looked at. A run of wrapped lines
+    that ends without a sentence is passed over as a whole: none of its lines reads.
+    """
+    i = 0
+    while i < len(body):
+        k = i
+        while not _reads(text, body[k]) and k + 1 < len(body) and _wraps_into(text, body[k], body[k + 1]):
+            k += 1
+        if _reads(text, body[k]):
+            return i
+        i = k + 1
+    return None

@@ -77,10 +77,12 @@ class PageLines:
 
     def marked(self, gate: LineGate) -> list[int]:
         """Indexes, in page order, of the lines the gate lets through."""
+        chars = gate.first.findall(self.firsts) if gate.first is not None else []
+        if not gate.words and len(chars) < 2:  # the common case: no line, or one index list
+            return self.by_first[chars[0]] if chars else []
         out: set[int] = set()
-        if gate.first is not None:
-            for ch in gate.first.findall(self.firsts):
-                out.update(self.by_first[ch])
+        for ch in chars:
+            out.update(self.by_first[ch])
         for word in gate.words:
             out.update(bisect_right(self.starts, at) - 1 for at in _occurrences(self.text, word))
         return sorted(out)
