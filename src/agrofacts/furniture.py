@@ -121,7 +121,7 @@ def required_literal(pattern: str) -> str:
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, the end before its line break ("\n" or "\r\n")."""
+    """(start, end) of every line, the end before its line break ("\\n" or "\\r\\n")."""
     pieces = text.split("\n")
     starts = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
     out = [(start, start + len(piece) - piece.endswith("\r"))
@@ -150,7 +150,7 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
                 spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
                 if rule.scope == "rest":
                     break
-    if HAN.search(text):  # most pages have no Han at all: no line to look at
+    if not text.isascii() and HAN.search(text):  # most pages have no Han: no line to look at
         spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
     spans.extend(_outside_body(text, lines, spans))
     return sorted(spans)
