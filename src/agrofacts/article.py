@@ -15,6 +15,7 @@ from functools import cache
 
 from .errors import RuleFileError
 from .furniture import furniture_spans, required_literal, wraps_at
+from .linegate import LineGate, PageLines, line_gate
 from .resources import read_csv, read_jsonl
 
 #: How far into the text the publication-date rules look: the header, not the body.
@@ -37,7 +38,8 @@ def _publishers() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 @cache
-def _published_rules() -> tuple[re.Pattern, ...]:
+def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None], ...]:
+    """(pattern, gate): a header the gate lets through no line of cannot match the pattern."""
     out = []
     for rec in read_jsonl("published.jsonl", {"id", "pattern"}, {"note"}):
         pattern = re.compile(rec["pattern"], re.MULTILINE)
@@ -45,7 +47,7 @@ def _published_rules() -> tuple[re.Pattern, ...]:
         if not ({"y", "d"} <= groups and len(groups & {"m", "mon"}) == 1):
             raise RuleFileError(
                 f"published.jsonl: rule {rec['id']!r} needs groups y, d and one of m (number), mon (name)")
-        out.append(pattern)
+        out.append((pattern, line_gate(rec["pattern"])))
     return tuple(out)
 
 
@@ -64,8 +66,11 @@ def find_source(text: str) -> str:
 def find_published(text: str) -> str:
     """The publication date the page prints in its header, ISO, else ''."""
     head = text[:HEADER_CHARS]
+    page = PageLines(head)
     found = []
-    for pattern in _published_rules():
+    for pattern, gate in _published_rules():
+        if gate is not None and not page.any_marked(gate):
+            continue  # no line of the header can start a match
         for m in pattern.finditer(head):
             month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
             try:

@@ -17,16 +17,18 @@ kinds of evidence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from .errors import RuleFileError
+from .linegate import LineGate, PageLines, line_gate
 from .resources import read_jsonl
 
 SCOPES = ("line", "span", "rest")
 #: A line "reads as a sentence" when it has a terminal stop followed by space or its end.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
-LINE = re.compile(r"[^\n]*\n?")
 #: A line ending in one of these does not run on into the next (see ``_wraps_into``).
 WRAP_STOPS = frozenset(".!?:;\"”')]")
 #: Han characters: an English article's lines that are mostly Chinese are site links and chrome.
@@ -44,6 +46,8 @@ class FurnitureRule:
     anchored: bool = False
     #: Plain text every match contains: a page without it cannot match (checked once per page).
     literal: str = ""
+    #: Marks every line the rule can match (see linegate); None: try every line.
+    gate: LineGate | None = None
 
     @property
     def on_line(self):
@@ -68,7 +72,8 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
         except re.error as exc:
             raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
         rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", ""),
-                                   _anchored(rec["pattern"]), required_literal(rec["pattern"])))
+                                   _anchored(rec["pattern"]), required_literal(rec["pattern"]),
+                                   line_gate(rec["pattern"])))
     return tuple(rules)
 
 
@@ -116,16 +121,13 @@ def required_literal(pattern: str) -> str:
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, the end before its line break."""
-    out = []
-    for m in LINE.finditer(text):
-        if m.start() == len(text):
-            break
-        line = m.group()
-        end = m.end() - (1 if line.endswith("\n") else 0)
-        if end > m.start() and text[end - 1] == "\r":
-            end -= 1
-        out.append((m.start(), end))
+    """(start, end) of every line, the end before its line break ("\\n" or "\\r\\n")."""
+    pieces = text.split("\n")
+    starts = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
+    out = [(start, start + len(piece) - piece.endswith("\r"))
+           for start, piece in zip(starts, pieces, strict=True)]
+    if out[-1][0] == len(text):
+        out.pop()  # the empty piece after a final line break is not a line
     return out
 
 
@@ -133,21 +135,33 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping."""
     spans: list[tuple[int, int, str]] = []
     lines = lines_of(text)
+    page = PageLines(text, lines)
     for rule in furniture_rules():
         if rule.literal and rule.literal not in text:
             continue  # a text every match contains is not on the page
         if rule.scope == "span":
+            if rule.gate is not None and not page.any_marked(rule.gate):
+                continue  # no text one of which every match holds is on the page
             spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
             continue
         on_line = rule.on_line
-        for start, end in lines:
+        for start, end in _candidate_lines(rule, lines, page):
             if on_line(text, start, end):
                 spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
                 if rule.scope == "rest":
                     break
-    spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
+    if not text.isascii() and HAN.search(text):  # most pages have no Han: no line to look at
+        spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
     spans.extend(_outside_body(text, lines, spans))
     return sorted(spans)
+
+
+def _candidate_lines(rule: FurnitureRule, lines, page: PageLines):
+    """The lines, in page order, that the rule's gate lets through (all lines when it has
+    none): the rule is then tried on a few lines instead of all of them."""
+    if rule.gate is None:
+        return lines
+    return [lines[i] for i in page.marked(rule.gate)]
 
 
 def _mostly_chinese(text: str, start: int, end: int) -> bool:
@@ -182,18 +196,49 @@ def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
 
 def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
     """Headline lines before the body and non-sentence lines after it."""
-    def covered(start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e, _ in spans)
-
+    covered = _coverage(spans)
     body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
-    reads = [bool(SENTENCE_END.search(text, s, e)) for s, e in body]
-    for i in range(len(body) - 2, -1, -1):  # a hard-wrapped line reads as the sentence it starts
-        if not reads[i] and reads[i + 1] and _wraps_into(text, body[i], body[i + 1]):
-            reads[i] = True
-    sentence_lines = [i for i, ok in enumerate(reads) if ok]
-    if not sentence_lines:
+    first = _first_sentence_line(text, body)
+    if first is None:
         return []  # a bare snippet: all of it is the article
-    first, last = sentence_lines[0], sentence_lines[-1]
+    # A line that reads only through a wrap has a reading line below it: the last one reads by itself.
+    last = next(i for i in range(len(body) - 1, -1, -1) if _reads(text, body[i]))
     out = [(s, e, "headline") for s, e in body[:first]]
     out += [(s, e, "after-article") for s, e in body[last + 1:]]
     return out
+
+
+def _coverage(spans):
+    """``covered(start, end)``: whether one span holds the whole line. Of the spans opened by
+    ``start`` one must reach ``end``: a bisect and a running maximum, not a walk over all spans."""
+    ordered = sorted((s, e) for s, e, _ in spans)
+    opens = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # furthest end of the spans opened so far
+
+    def covered(start: int, end: int) -> bool:
+        i = bisect_right(opens, start)
+        return i > 0 and reach[i - 1] >= end
+    return covered
+
+
+def _reads(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line reads as a sentence: a terminal stop followed by space or its end."""
+    return SENTENCE_END.search(text, *line) is not None
+
+
+def _first_sentence_line(text: str, body) -> int | None:
+    """Index of the first line that reads as a sentence, or that a hard wrap (or a run of them)
+    joins to one below that does; None when no line reads.
+
+    Walked from the top, so a page's middle lines are not looked at. A run of wrapped lines
+    that ends without a sentence is passed over as a whole: none of its lines reads.
+    """
+    i = 0
+    while i < len(body):
+        k = i
+        while not _reads(text, body[k]) and k + 1 < len(body) and _wraps_into(text, body[k], body[k + 1]):
+            k += 1
+        if _reads(text, body[k]):
+            return i
+        i = k + 1
+    return None

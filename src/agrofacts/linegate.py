@@ -1,0 +1,246 @@
+"""Cheap, exact pre-tests for the page rules (furniture, publication dates).
+
+Trying every rule at every line of every page is the main cost of telling
+the article from its page. Most rules cannot match most lines: a rule
+anchored with '^' can only match a line whose first non-space character is
+one it can start with, and any rule can only match where the plain text it
+always contains occurs. :func:`line_gate` reads both facts from the
+pattern's parse tree; :class:`PageLines` indexes a page's lines by their
+first non-space character, so a rule is tried only on the lines its gate
+lets through (and a page none passes is not searched at all). The gate may
+let through lines the rule then rejects; it never leaves out one the rule
+would match, so output is unchanged. When the pattern is outside what the
+reading understands the answer is None and the rule is tried everywhere,
+as before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+try:
+    from re import _constants as C  # Python >= 3.11
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as C
+    import sre_parse
+
+#: Character classes (as regex text) that never match white space.
+_CLASS_TEXT = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_SPACE: r"\S"}
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT) + ((C.POSSESSIVE_REPEAT,) if hasattr(C, "POSSESSIVE_REPEAT") else ())
+
+
+class _Unknown(Exception):
+    """The pattern uses something the reading does not model: no gate for it."""
+
+
+@dataclass(frozen=True)
+class LineGate:
+    """A rule can match a line only if the line's first non-space character matches ``first``
+    or the line contains one of ``words`` (plain texts: ``in`` finds them faster than a regex).
+
+    The same holds for a search over a whole text: a '^' rule's white space may
+    run over line breaks, but the first character after it is then still the
+    first non-space character of its own line.
+    """
+    first: re.Pattern | None
+    words: tuple[str, ...]
+
+
+class PageLines:
+    """The lines of one page indexed by their first non-space character, so each gate is
+    looked up once per page instead of tried at every line."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int]] | None = None):
+        """``lines`` (see furniture.lines_of) are needed by :meth:`marked` only."""
+        self.text = text
+        self.lines = lines
+        #: Each line's first non-space character once ("\r" before a line break is white space):
+        #: a gate's ``first`` class is searched in this short string.
+        self.firsts = "".join({piece.lstrip()[:1] for piece in text.split("\n")})
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [s for s, _ in self.lines]
+
+    @cached_property
+    def by_first(self) -> dict[str, list[int]]:
+        """Line indexes by first non-space character."""
+        out: dict[str, list[int]] = {}
+        for i, (s, e) in enumerate(self.lines):
+            out.setdefault(self.text[s:e].lstrip()[:1], []).append(i)
+        return out
+
+    def marked(self, gate: LineGate) -> list[int]:
+        """Indexes, in page order, of the lines the gate lets through."""
+        chars = gate.first.findall(self.firsts) if gate.first is not None else []
+        if not gate.words and len(chars) < 2:  # the common case: no line, or one index list
+            return self.by_first[chars[0]] if chars else []
+        out: set[int] = set()
+        for ch in chars:
+            out.update(self.by_first[ch])
+        for word in gate.words:
+            out.update(bisect_right(self.starts, at) - 1 for at in _occurrences(self.text, word))
+        return sorted(out)
+
+    def any_marked(self, gate: LineGate) -> bool:
+        """Whether the gate lets any line through: else a rule cannot match anywhere in the text."""
+        if gate.first is not None and gate.first.search(self.firsts):
+            return True
+        for word in gate.words:  # a plain loop: this runs for every rule on every page
+            if word in self.text:
+                return True
+        return False
+
+
+def _occurrences(text: str, word: str):
+    """Every position where ``word`` starts in ``text`` (overlapping ones included)."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def line_gate(pattern: str) -> LineGate | None:
+    """The :class:`LineGate` of ``pattern`` (compiled with re.MULTILINE), or None when
+    no such shortcut is known."""
+    try:
+        tree = sre_parse.parse(pattern, re.MULTILINE)
+    except re.error:
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    try:
+        classes, words = _alternatives_gate(list(tree.data))
+    except _Unknown:
+        return None
+    return LineGate(re.compile("[" + "".join(classes) + "]") if classes else None,
+                    tuple(words))
+
+
+def _alternatives_gate(items: list) -> tuple[list[str], list[str]]:
+    """(first-character classes, plain texts) of a top-level sequence, each alternative's
+    added up when the sequence is one alternation."""
+    if len(items) == 1 and items[0][0] is C.BRANCH:
+        classes, words = [], []
+        for branch in items[0][1][1]:
+            more_classes, more_words = _alternatives_gate(list(branch.data))
+            classes += more_classes
+            words += more_words
+        return classes, words
+    if items and items[0] == (C.AT, C.AT_BEGINNING):
+        try:
+            classes, blank = _first_classes(items[1:])
+        except _Unknown:
+            blank = True  # look for a plain text instead
+        if not blank:
+            return classes, []
+    words = _required_words(items)
+    if not words or any(not word or "\n" in word for word in words):
+        raise _Unknown
+    return [], words
+
+
+def _required_words(items: list) -> list[str]:
+    """Plain texts one of which every match contains: the longest run of plain characters in
+    the top-level sequence, or a top-level group of plain alternatives ("Updated|Posted") when
+    its shortest alternative is longer (a longer text is rarer, so the gate marks fewer lines)."""
+    best = [_longest_literal(items)]
+    for op, arg in items:
+        if op is C.BRANCH:
+            words = _plain_alternatives([(op, arg)])
+        elif op is C.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            words = _plain_alternatives(list(arg[3].data))
+        else:
+            continue
+        if words and min(map(len, words)) > min(map(len, best)):
+            best = words
+    return best
+
+
+def _plain_alternatives(items: list) -> list[str] | None:
+    """The texts of an alternation whose every branch is plain characters, else None."""
+    if len(items) != 1 or items[0][0] is not C.BRANCH:
+        return None
+    words = []
+    for branch in items[0][1][1]:
+        if not branch.data or any(op is not C.LITERAL for op, _ in branch.data):
+            return None
+        words.append("".join(chr(arg) for _, arg in branch.data))
+    return words
+
+
+def _longest_literal(items: list) -> str:
+    """The longest run of plain characters in a top-level sequence: every match contains it."""
+    best = run = ""
+    for op, arg in items:
+        run = run + chr(arg) if op is C.LITERAL else ""
+        best = max(best, run, key=len)
+    return best
+
+
+def _first_classes(items: list) -> tuple[list[str], bool]:
+    """The characters a match of ``items`` can have as its first non-space character, as
+    regex class items, and whether the match can be white space only (then any line can match).
+
+    Zero-width items (anchors, lookarounds) are passed over: leaving out a condition
+    only lets the gate mark more lines.
+    """
+    classes: list[str] = []
+    for item in items:
+        if item[0] in _ZERO_WIDTH:
+            continue
+        first, blank = _item_first(item)
+        classes += first
+        if not blank:
+            return classes, False
+    return classes, True
+
+
+def _item_first(item) -> tuple[list[str], bool]:
+    """First non-space classes of one parse-tree item, and whether it can match only white space."""
+    op, arg = item
+    if op is C.LITERAL:
+        ch = chr(arg)
+        return ([], True) if ch.isspace() else ([re.escape(ch)], False)
+    if op is C.IN:
+        return _class_first(arg)
+    if op in _REPEATS:
+        low, _high, sub = arg
+        classes, blank = _first_classes(list(sub.data))
+        return classes, blank or low == 0
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = arg
+        if add_flags & re.IGNORECASE:
+            raise _Unknown
+        return _first_classes(list(sub.data))
+    if op is C.BRANCH:
+        classes, blank = [], False
+        for branch in arg[1]:
+            first, empty = _first_classes(list(branch.data))
+            classes += first
+            blank = blank or empty
+        return classes, blank
+    raise _Unknown
+
+
+def _class_first(members) -> tuple[list[str], bool]:
+    """A character class is white space only (passed over) or never white space; else unknown."""
+    if all(op is C.CATEGORY and arg is C.CATEGORY_SPACE
+           or op is C.LITERAL and chr(arg).isspace() for op, arg in members):
+        return [], True
+    out = []
+    for op, arg in members:
+        if op is C.LITERAL and not chr(arg).isspace():
+            out.append(re.escape(chr(arg)))
+        elif op is C.RANGE and not any(chr(c).isspace() for c in range(arg[0], arg[1] + 1)):
+            out.append(re.escape(chr(arg[0])) + "-" + re.escape(chr(arg[1])))
+        elif op is C.CATEGORY and arg in _CLASS_TEXT:
+            out.append(_CLASS_TEXT[arg])
+        else:
+            raise _Unknown
+    return out, False
