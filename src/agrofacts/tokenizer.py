@@ -55,23 +55,22 @@ class ChunkTokenizer:
             words.append(lead.group())
             spaces.append(False)
         pieces_of = self._pieces
+        add_word, add_space = words.append, spaces.append
         for chunk, white in CHUNK.findall(text):
-            pieces = pieces_of.get(chunk)
-            if pieces is None:
-                pieces = self.pieces(chunk)
+            pieces = pieces_of.get(chunk) or self.pieces(chunk)
             if len(pieces) == 1:
-                words.append(chunk)
+                add_word(chunk)
             else:
                 words.extend(pieces)
                 spaces.extend([False] * (len(pieces) - 1))
-            if white[:1] == " ":  # one plain space belongs to the token; the rest is a token
-                spaces.append(True)
-                white = white[1:]
-            else:
-                spaces.append(False)
-            if white:
-                words.append(white)
-                spaces.append(False)
+            if white == " ":  # the common case first
+                add_space(True)
+            elif not white:
+                add_space(False)
+            else:  # one plain space belongs to the token; the rest is a token of its own
+                add_space(white[0] == " ")
+                add_word(white[1:] if white[0] == " " else white)
+                add_space(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[WORDS_KEY] = words  # the token texts the rules read (``context.words_of``)
         return doc
