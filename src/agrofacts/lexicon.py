@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from .errors import RuleFileError
@@ -21,16 +22,14 @@ from .resources import read_csv, read_lines
 
 V = TypeVar("V")
 
+#: Articles that open a spelled number: "a dozen", "a million".
+ARTICLES = ("a", "an")
 #: Surfaces this short are matched with their exact case.
 CASE_SENSITIVE_MAX = 2
 
 
 def _key(text: str, case_sensitive: bool) -> str:
     return text if case_sensitive else text.lower()
-
-
-def _may_be(word: str, keys: frozenset[str]) -> bool:
-    return word in keys or word.lower() in keys
 
 
 class PhraseLexicon(Generic[V]):
@@ -44,22 +43,36 @@ class PhraseLexicon(Generic[V]):
             key = tuple(_key(w, sensitive) for w in words)
             self._table[key] = value
             self._longest = max(self._longest, len(key))
-        # First and last words of the entries: most positions fail on these before any lookup.
-        self._firsts = frozenset(key[0] for key in self._table if key)
-        self._lasts = frozenset(key[-1] for key in self._table if key)
+        # The longest entry by its first and by its last word (as written or lowercased): most
+        # positions fail on these before any lookup, and the others try no longer entry.
+        self._reach_from: dict[str, int] = {}
+        self._reach_to: dict[str, int] = {}
+        for key in self._table:
+            if key:
+                self._reach_from[key[0]] = max(self._reach_from.get(key[0], 0), len(key))
+                self._reach_to[key[-1]] = max(self._reach_to.get(key[-1], 0), len(key))
 
     def __len__(self) -> int:
         return len(self._table)
 
     def _get(self, words: Sequence[str]) -> V | None:
-        sensitive = len("".join(words)) <= CASE_SENSITIVE_MAX
-        return self._table.get(tuple(_key(w, sensitive) for w in words))
+        if len(words) == 1:  # the common case, without building a generator
+            word = words[0]
+            return self._table.get((word,) if len(word) <= CASE_SENSITIVE_MAX else (word.lower(),))
+        if sum(map(len, words)) <= CASE_SENSITIVE_MAX:
+            return self._table.get(tuple(words))
+        return self._table.get(tuple(w.lower() for w in words))
 
     def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
         """Longest entry starting at ``start``: (value, end index)."""
-        if 0 <= start < len(words) and not _may_be(words[start], self._firsts):
-            return None
-        for n in range(min(self._longest, len(words) - start), 0, -1):
+        longest = self._longest
+        if 0 <= start < len(words):
+            word = words[start]
+            reach = self._reach_from
+            longest = max(reach.get(word, 0), reach.get(word.lower(), 0))
+            if not longest:
+                return None
+        for n in range(min(longest, len(words) - start), 0, -1):
             value = self._get(words[start:start + n])
             if value is not None:
                 return value, start + n
@@ -67,9 +80,14 @@ class PhraseLexicon(Generic[V]):
 
     def match_ending_at(self, words: Sequence[str], end: int) -> tuple[V, int] | None:
         """Longest entry ending just before ``end``: (value, start index)."""
-        if 1 <= end <= len(words) and not _may_be(words[end - 1], self._lasts):
-            return None
-        for n in range(min(self._longest, end), 0, -1):
+        longest = self._longest
+        if 1 <= end <= len(words):
+            word = words[end - 1]
+            reach = self._reach_to
+            longest = max(reach.get(word, 0), reach.get(word.lower(), 0))
+            if not longest:
+                return None
+        for n in range(min(longest, end), 0, -1):
             value = self._get(words[end - n:end])
             if value is not None:
                 return value, end - n
@@ -118,6 +136,16 @@ class Lexicons:
     count_links: PhraseLexicon[bool]
     not_items: frozenset[str]
     set_phrases: PhraseLexicon[bool]
+
+    @cached_property
+    def number_openers(self) -> frozenset[str]:
+        """Lowercased words that may start a spelled number: the number words and the articles."""
+        return frozenset(self.numbers) | frozenset(ARTICLES)
+
+    @cached_property
+    def range_joiners(self) -> frozenset[str]:
+        """Every word that may join a range's two ends ("to", "-", "and" after "between")."""
+        return self.words("range_join") | self.words("range_join_between")
 
     def is_plural(self, low: str) -> bool:
         """Whether a lowercased word reads as a plural noun (no tagger: spelling and lists)."""
