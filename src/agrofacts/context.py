@@ -10,6 +10,7 @@ number at a token, then looks left for a currency sign and a qualifier
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import compress
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -18,7 +19,8 @@ from .lexicon import Currency, Lexicons
 from .numerals import NumberMatch, parse_number_in
 from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
 
-__all__ = ["WORDS_KEY", "Reading", "number_starts", "read_number", "trailing_qualifier", "words_of"]
+__all__ = ["WORDS_KEY", "NumberReader", "Reading", "number_starts", "read_number", "trailing_qualifier",
+           "words_of"]
 
 STARTS_KEY = ("agrofacts", "number_starts")
 READINGS_KEY = "readings"
@@ -80,10 +82,10 @@ class NumberOpeners:
         orths = orths_of(doc)
         opens = self.opens
         try:
-            return [i for i, orth in enumerate(orths) if opens[orth]]
+            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
         except KeyError:  # a text not seen before: learn this doc's new ones, then look up again
             self._learn(orths, words_of(doc))
-            return [i for i, orth in enumerate(orths) if opens[orth]]
+            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
 
     def _learn(self, orths: list[int], words: list[str]) -> None:
         if len(self.opens) > self.MAX_KNOWN:
@@ -105,19 +107,30 @@ def _openers(lex: Lexicons) -> NumberOpeners:
     return found
 
 
-def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
-    """The figure's number at token ``i`` with its sign, qualifier and range, or None.
+class NumberReader:
+    """Reads the numbers of one doc, each at most once.
 
-    Read once per doc and token: the count rules ask again where the quantity rules found nothing.
+    The readings are kept with the doc: the count rules ask again where the quantity rules
+    found nothing, and a reading depends only on the tokens.
     """
-    readings = view.shared(READINGS_KEY, id(lex))
-    if i in readings:
-        return readings[i]
-    reading = readings[i] = _read_number(view, i, lex)
-    return reading
+
+    __slots__ = ("view", "lex", "_readings")
+
+    def __init__(self, view: TokenView, lex: Lexicons) -> None:
+        self.view, self.lex = view, lex
+        self._readings: dict[int, Reading | None] = view.shared(READINGS_KEY, id(lex))
+
+    def at(self, i: int) -> Reading | None:
+        """``read_number`` at token ``i``."""
+        readings = self._readings
+        if i in readings:
+            return readings[i]
+        reading = readings[i] = read_number(self.view, i, self.lex)
+        return reading
 
 
-def _read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
+def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
+    """The figure's number at token ``i`` with its sign, qualifier and range, or None."""
     words = view.words
     if not may_start_number(words[i], lex):
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, number_starts, read_number, trailing_qualifier
+from .context import NumberReader, Reading, number_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, TokenMask, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
@@ -38,6 +38,7 @@ class CountRules:
     def _counts(self, view: TokenView, starts: list[int], found: list[Span]) -> list[tuple[Span, Figure]]:
         """The counts at the number ``starts`` that no span in ``found`` claimed, with their figures."""
         claimed = TokenMask(found, view.n)
+        reader = NumberReader(view, self.lex)
         added: list[tuple[Span, Figure]] = []
         i = 0
         for start in starts:
@@ -47,7 +48,7 @@ class CountRules:
             if i in claimed:
                 i += 1
                 continue
-            r = read_number(view, i, self.lex)
+            r = reader.at(i)
             if r is None or claimed.any(r.start, r.end):
                 i += 1
                 continue

@@ -33,7 +33,13 @@ def _key(text: str, case_sensitive: bool) -> str:
 
 
 class PhraseLexicon(Generic[V]):
-    """Longest-match lookup of token sequences."""
+    """Longest-match lookup of token sequences.
+
+    Entries of more than two characters match in any case and sit in two tries of their
+    lowercased words, one read forwards and one backwards, so a lookup walks the tokens
+    once and most positions stop at the first word. Shorter entries ("m", "kW", "$") match
+    only as written and sit in a plain table.
+    """
 
     def __init__(self, entries: Iterable[tuple[Sequence[str], V]]) -> None:
         self._table: dict[tuple[str, ...], V] = {}
@@ -43,55 +49,94 @@ class PhraseLexicon(Generic[V]):
             key = tuple(_key(w, sensitive) for w in words)
             self._table[key] = value
             self._longest = max(self._longest, len(key))
-        # The longest entry by its first and by its last word (as written or lowercased): most
-        # positions fail on these before any lookup, and the others try no longer entry.
-        self._reach_from: dict[str, int] = {}
-        self._reach_to: dict[str, int] = {}
-        for key in self._table:
-            if key:
-                self._reach_from[key[0]] = max(self._reach_from.get(key[0], 0), len(key))
-                self._reach_to[key[-1]] = max(self._reach_to.get(key[-1], 0), len(key))
+        self._forward: _Trie = {}
+        self._backward: _Trie = {}
+        self._short: dict[tuple[str, ...], V] = {}  # the exact-case entries
+        for key, value in self._table.items():
+            if not key:
+                continue  # an empty surface matches nothing
+            if _chars(key) <= CASE_SENSITIVE_MAX:
+                self._short[key] = value
+            else:
+                _insert(self._forward, key, value)
+                _insert(self._backward, key[::-1], value)
+        self._short_firsts = frozenset(key[0] for key in self._short)
+        self._short_lasts = frozenset(key[-1] for key in self._short)
 
     def __len__(self) -> int:
         return len(self._table)
 
     def _get(self, words: Sequence[str]) -> V | None:
-        if len(words) == 1:  # the common case, without building a generator
-            word = words[0]
-            return self._table.get((word,) if len(word) <= CASE_SENSITIVE_MAX else (word.lower(),))
-        if sum(map(len, words)) <= CASE_SENSITIVE_MAX:
+        """The entry for exactly ``words``: as written if they are that short, else lowercased."""
+        if _chars(words) <= CASE_SENSITIVE_MAX:
             return self._table.get(tuple(words))
         return self._table.get(tuple(w.lower() for w in words))
 
     def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
         """Longest entry starting at ``start``: (value, end index)."""
-        longest = self._longest
-        if 0 <= start < len(words):
-            word = words[start]
-            reach = self._reach_from
-            longest = max(reach.get(word, 0), reach.get(word.lower(), 0))
-            if not longest:
-                return None
-        for n in range(min(longest, len(words) - start), 0, -1):
-            value = self._get(words[start:start + n])
-            if value is not None:
-                return value, start + n
-        return None
+        if not 0 <= start < len(words):
+            return None  # nothing starts outside the words
+        found = None
+        node, chars, k = self._forward, 0, start
+        while k < len(words):
+            word = words[k]
+            branch = node.get(word.lower())
+            if branch is None:
+                break
+            node, value = branch
+            chars += len(word)
+            k += 1
+            if value is not None and chars > CASE_SENSITIVE_MAX:
+                found = (value, k)
+        if words[start] in self._short_firsts:
+            for n in (2, 1):  # an exact-case entry has at most two one-character words
+                if (found is None or found[1] < start + n) and start + n <= len(words):
+                    window = tuple(words[start:start + n])
+                    value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
+                    if value is not None:
+                        return value, start + n
+        return found
 
     def match_ending_at(self, words: Sequence[str], end: int) -> tuple[V, int] | None:
         """Longest entry ending just before ``end``: (value, start index)."""
-        longest = self._longest
-        if 1 <= end <= len(words):
-            word = words[end - 1]
-            reach = self._reach_to
-            longest = max(reach.get(word, 0), reach.get(word.lower(), 0))
-            if not longest:
-                return None
-        for n in range(min(longest, end), 0, -1):
-            value = self._get(words[end - n:end])
-            if value is not None:
-                return value, end - n
-        return None
+        if not 1 <= end <= len(words):
+            return None  # nothing ends outside the words
+        found = None
+        node, chars, k = self._backward, 0, end
+        while k > 0:
+            word = words[k - 1]
+            branch = node.get(word.lower())
+            if branch is None:
+                break
+            node, value = branch
+            chars += len(word)
+            k -= 1
+            if value is not None and chars > CASE_SENSITIVE_MAX:
+                found = (value, k)
+        if words[end - 1] in self._short_lasts:
+            for n in (2, 1):
+                if (found is None or found[1] > end - n) and end - n >= 0:
+                    window = tuple(words[end - n:end])
+                    value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
+                    if value is not None:
+                        return value, end - n
+        return found
+
+
+#: A trie of words: each word leads to (the trie after it, the value of an entry ending there).
+_Trie = dict
+
+
+def _insert(trie: _Trie, words: Sequence[str], value: object) -> None:
+    node = trie
+    for i, word in enumerate(words):
+        child, old = node.get(word, ({}, None))
+        node[word] = (child, value if i == len(words) - 1 else old)
+        node = child
+
+
+def _chars(words: Sequence[str]) -> int:
+    return sum(map(len, words))
 
 
 @dataclass(frozen=True)

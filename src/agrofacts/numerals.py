@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -46,7 +47,9 @@ class NumberMatch(NamedTuple):
                 and self.value == self.value.to_integral_value() and 1800 <= self.value <= 2199)
 
 
+@lru_cache(maxsize=4096)
 def _digits_value(text: str) -> Decimal | None:
+    """The value of a token written in digits, or None (cached: news repeats its numbers)."""
     if not DIGITS.fullmatch(text) or len(text) > MAX_DIGITS + 4:
         return None
     if len(text) > 1 and text[0] == "0" and text[1] != ".":
@@ -76,7 +79,7 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
     scale = Decimal(1)
     million_m = None
     while j < n:
-        if _hyphen_before_scale(view, j, words):
+        if text[j] == "-" and _hyphen_before_scale(view, j, words):
             j += 1  # "a 10-million-yuan project"
         nw = words.get(text[j].lower())
         if nw is None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, number_starts, read_number, trailing_qualifier
+from .context import NumberReader, Reading, number_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, TokenMask, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
@@ -34,6 +34,7 @@ class QuantityRules:
                 doc.spans[SPAN_KEY] = []
             return doc
         view = TokenView(doc)
+        reader = NumberReader(view, self.lex)
         found = list(doc.spans.get(SPAN_KEY, []))
         claimed = TokenMask(found, view.n)  # dates run first
         i = 0
@@ -41,11 +42,11 @@ class QuantityRules:
             if start < i:
                 continue
             i = start
-            reading = None if i in claimed else read_number(view, i, self.lex)
+            reading = None if i in claimed else reader.at(i)
             if reading is None or claimed.any(reading.start, reading.end):
                 i += 1
                 continue
-            span = self.money(view, reading) or self.measure(view, reading)
+            span = self.money(reader, reading) or self.measure(reader, reading)
             if span is not None and span is not NOT_A_FIGURE and claimed.any(span.start, span.end):
                 span = None
             if span is None:
@@ -58,8 +59,9 @@ class QuantityRules:
         return doc
 
     # ---- money -----------------------------------------------------------------
-    def money(self, view: TokenView, r: Reading) -> Span | None:
-        lex, words = self.lex, view.words
+    def money(self, reader: NumberReader, r: Reading) -> Span | None:
+        lex, view = self.lex, reader.view
+        words = view.words
         k, value, value_max = r.end, r.value, r.value_max
         if r.million_m is not None and (r.currency or lex.currencies_after.match_at(
                 words, r.million_m)):
@@ -72,7 +74,7 @@ class QuantityRules:
         elif r.currency is not None:
             currency = r.currency
         else:
-            target = self._change_target(view, r)
+            target = self._change_target(reader, r)
             if target is None:
                 return None
             # "fell from 12 to 9 yuan per jin": the 12 is priced like the 9
@@ -134,8 +136,9 @@ class QuantityRules:
         return view.text(j, start - 1)
 
     # ---- units -------------------------------------------------------------------
-    def measure(self, view: TokenView, r: Reading) -> Span | None:
-        lex, words, n = self.lex, view.words, view.n
+    def measure(self, reader: NumberReader, r: Reading) -> Span | None:
+        lex, view = self.lex, reader.view
+        words, n = view.words, view.n
         k = r.end
         if r.million_m is not None:
             k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
@@ -144,7 +147,7 @@ class QuantityRules:
         hyphenated = k + 1 < n and words[k] == "-" and not view.spaces[k - 1]
         unit = lex.units.match_at(words, k + 1 if hyphenated else k)
         if unit is None:
-            unit = self._unit_of_change_target(view, r)
+            unit = self._unit_of_change_target(reader, r)
         if unit is None:
             return None
         name, end = unit
@@ -162,26 +165,26 @@ class QuantityRules:
         return _span(view.doc, r.start, end, fig)
 
 
-    def _change_reading(self, view: TokenView, r: Reading) -> Reading | None:
+    def _change_reading(self, reader: NumberReader, r: Reading) -> Reading | None:
         """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
-        lex, words, k = self.lex, view.words, r.end
+        lex, words, k = self.lex, reader.view.words, r.end
         if r.start == 0 or words[r.start - 1].lower() not in lex.words("change_from") \
-                or k + 1 >= view.n or words[k].lower() not in lex.words("range_join"):
+                or k + 1 >= reader.view.n or words[k].lower() not in lex.words("range_join"):
             return None
-        return read_number(view, k + 1, lex)
+        return reader.at(k + 1)
 
-    def _unit_of_change_target(self, view: TokenView, r: Reading) -> tuple[str, int] | None:
+    def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
         """'rose from 5 to 8 percent': (unit of the 8, end of the 5)."""
-        target = self._change_reading(view, r)
-        unit = None if target is None else self.lex.units.match_at(view.words, target.end)
+        target = self._change_reading(reader, r)
+        unit = None if target is None else self.lex.units.match_at(reader.view.words, target.end)
         return (unit[0], r.end) if unit is not None else None
 
-    def _change_target(self, view: TokenView, r: Reading):
+    def _change_target(self, reader: NumberReader, r: Reading):
         """'fell from 12 to 9 yuan': (currency of the 9, index after that currency)."""
-        target = self._change_reading(view, r)
+        target = self._change_reading(reader, r)
         if target is None:
             return None
-        after = self.lex.currencies_after.match_at(view.words, target.end)
+        after = self.lex.currencies_after.match_at(reader.view.words, target.end)
         if after is not None:
             return after
         return (target.currency, target.end) if target.currency is not None else None

@@ -133,8 +133,17 @@ class TokenView:
         return self.doc[i].like_num
 
     def text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``."""
-        return self.doc[start:end].text
+        """``doc[start:end].text``: the tokens with the spaces between them, none after the last."""
+        if not 0 <= start < end <= self.n:
+            return self.doc[start:end].text  # empty or unusual slices: as spaCy reads them
+        words, spaces = self.words, self.spaces
+        parts = []
+        for k in range(start, end - 1):
+            parts.append(words[k])
+            if spaces[k]:
+                parts.append(" ")
+        parts.append(words[end - 1])
+        return "".join(parts)
 
 
 def _plain_sentences(doc: Doc) -> bool:
