@@ -132,8 +132,8 @@ class NumberReader:
 def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     """The figure's number at token ``i`` with its sign, qualifier and range, or None."""
     words = view.words
-    if not may_start_number(words[i], lex):
-        return None
+    if not (words[i][:1].isdigit() or words[i].lower() in lex.number_openers):
+        return None  # may_start_number, inlined: this runs for every number
     num = parse_number_in(view, i, lex.numbers)
     if num is None or _is_label(view, i, lex) or _is_code(view, num) or _in_name(view, num, lex):
         return None

@@ -32,7 +32,9 @@ class CountRules:
         starts = number_starts(doc, self.lex)  # other tokens cannot start a figure
         found = list(doc.spans.get(SPAN_KEY, []))
         added = self._counts(TokenView(doc), starts, found) if starts else []
-        doc.spans[SPAN_KEY] = sorted(found + [span for span, _ in added], key=lambda s: (s.start, s.end))
+        spans = found + [span for span, _ in added]
+        if added or SPAN_KEY not in doc.spans or not _in_order(spans):  # else sorting changes nothing
+            doc.spans[SPAN_KEY] = sorted(spans, key=_position)
         return doc
 
     def _counts(self, view: TokenView, starts: list[int], found: list[Span]) -> list[tuple[Span, Figure]]:
@@ -170,6 +172,15 @@ class CountRules:
 
 
 _NOT_COUNTED = object()
+
+
+def _position(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _in_order(spans: list[Span]) -> bool:
+    """Whether ``spans`` are sorted by position already."""
+    return all(_position(a) <= _position(b) for a, b in zip(spans, spans[1:], strict=False))
 
 
 def _scaled(r: Reading) -> Reading:

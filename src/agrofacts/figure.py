@@ -40,8 +40,24 @@ if not Span.has_extension("figure"):
 
 
 def set_figure(span: Span, fig: Figure) -> None:
-    """Put ``fig`` on ``span._.figure`` (one place, so the rules never reach past the extension)."""
+    """Put ``fig`` on ``span._.figure``.
+
+    spaCy keeps a span extension's value in ``doc.user_data`` under ``("._.", name,
+    start_char, end_char)``; writing it there directly saves building an Underscore object
+    per figure. The first figure goes through ``span._`` and shows whether spaCy used that
+    key; if it did not, every figure goes through ``span._``.
+    """
+    key = ("._.", "figure", span.start_char, span.end_char)
+    if _DIRECT.get("figure"):
+        span.doc.user_data[key] = fig
+        return
     span._.figure = fig
+    if "figure" not in _DIRECT:
+        _DIRECT["figure"] = span.doc.user_data.get(key) is fig
+
+
+#: Whether ``set_figure`` may write the extension's user_data key itself (learnt on first use).
+_DIRECT: dict[str, bool] = {}
 
 
 class TokenMask:

@@ -37,6 +37,7 @@ class QuantityRules:
         reader = NumberReader(view, self.lex)
         found = list(doc.spans.get(SPAN_KEY, []))
         claimed = TokenMask(found, view.n)  # dates run first
+        added: list[Span] = []
         i = 0
         for start in starts:
             if start < i:
@@ -53,9 +54,10 @@ class QuantityRules:
                 i = reading.num.end
                 continue
             if span is not NOT_A_FIGURE:
-                found.append(span)
+                added.append(span)
             i = max(span.end if span is not NOT_A_FIGURE else reading.end, i + 1)
-        doc.spans[SPAN_KEY] = found
+        if added or SPAN_KEY not in doc.spans:  # else the group already holds every figure
+            doc.spans[SPAN_KEY] = found + added
         return doc
 
     # ---- money -----------------------------------------------------------------

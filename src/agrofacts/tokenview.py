@@ -82,22 +82,15 @@ def _sent_flags(doc: Doc) -> list[bool]:
 class TokenView:
     """One doc's token texts, trailing spaces and sentence starts, indexed like the doc."""
 
-    __slots__ = ("doc", "words", "n", "_spaces", "_flags", "_starts")
+    __slots__ = ("doc", "words", "spaces", "n", "_flags", "_starts")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.words = words_of(doc)
+        self.spaces = spaces_of(doc)  # per token, 1 if whitespace follows it
         self.n = len(self.words)
-        self._spaces: list[int] | None = None
         self._flags: list[bool] | None = None
         self._starts: list[int] | None = None
-
-    @property
-    def spaces(self) -> list[int]:
-        """Per token, 1 if whitespace follows it; fetched on first use (many docs never ask)."""
-        if self._spaces is None:
-            self._spaces = spaces_of(self.doc)
-        return self._spaces
 
     def shared(self, *name: object) -> dict:
         """A dict kept with the doc under ``name``, for results later components ask for again."""
