@@ -16,13 +16,14 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from .lexicon import Currency, Lexicons
-from .numerals import NumberMatch, parse_number_in
+from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, NumberMatch, parse_number_in
 from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
 
 __all__ = ["WORDS_KEY", "NumberReader", "Reading", "number_starts", "read_number", "trailing_qualifier",
            "words_of"]
 
 STARTS_KEY = ("agrofacts", "number_starts")
+FIGURE_STARTS_KEY = ("agrofacts", "figure_starts")
 READINGS_KEY = "readings"
 
 
@@ -61,6 +62,29 @@ def number_starts(doc: Doc, lex: Lexicons) -> list[int]:
         starts = _openers(lex).starts(doc)
         doc.user_data[key] = starts
     return starts
+
+
+def figure_starts(doc: Doc, lex: Lexicons) -> list[int]:
+    """``number_starts`` less the articles that open no number ("a farmer", not "a dozen").
+
+    ``read_number`` returns None at those, so the figure rules skip them unread; "a" and
+    "an" are most of the starts in news text.
+    """
+    key = (*FIGURE_STARTS_KEY, id(lex))
+    starts = doc.user_data.get(key)
+    if starts is None:
+        words = words_of(doc)
+        starts = [i for i in number_starts(doc, lex) if not _bare_article(words, i, lex)]
+        doc.user_data[key] = starts
+    return starts
+
+
+def _bare_article(words: list[str], i: int, lex: Lexicons) -> bool:
+    """An article not followed by a word it makes a number of ("a dozen", "a million")."""
+    if words[i].lower() not in ARTICLES:
+        return False
+    after = lex.numbers.get(words[i + 1].lower()) if i + 1 < len(words) else None
+    return after is None or after.role not in ARTICLE_NUMBER_ROLES
 
 
 class NumberOpeners:

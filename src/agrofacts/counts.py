@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import NumberReader, Reading, number_starts, trailing_qualifier
+from .context import NumberReader, Reading, figure_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, TokenMask, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
@@ -29,7 +29,7 @@ class CountRules:
         self.lex = lex
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = number_starts(doc, self.lex)  # other tokens cannot start a figure
+        starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
         found = list(doc.spans.get(SPAN_KEY, []))
         added = self._counts(TokenView(doc), starts, found) if starts else []
         spans = found + [span for span, _ in added]

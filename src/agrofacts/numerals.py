@@ -25,6 +25,8 @@ DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
 MILLION = Decimal(1000000)
+#: Roles of the number words an article makes a number of: "a dozen", "a hundred", "a million".
+ARTICLE_NUMBER_ROLES = ("dozen", "hundred", "scale")
 #: The longest run of digits that still reads as a quantity (beyond it: IDs, tracking numbers).
 MAX_DIGITS = 15
 
@@ -43,8 +45,8 @@ class NumberMatch(NamedTuple):
     @property
     def year_like(self) -> bool:
         """A bare four-digit 1800-2199 with no separator or scale: read as a year."""
-        return (not self.spelled and not self.grouped and self.scale == 1
-                and self.value == self.value.to_integral_value() and 1800 <= self.value <= 2199)
+        return (not self.spelled and not self.grouped and 1800 <= self.value <= 2199
+                and self.scale == 1 and self.value == self.value.to_integral_value())
 
 
 @lru_cache(maxsize=4096)
@@ -118,7 +120,7 @@ def _number_words(view: TokenView, i: int, words: dict[str, NumberWord]) -> Numb
     last_role = ""
     if low in ARTICLES:
         nxt = words.get(text[i + 1].lower()) if i + 1 < n else None
-        if not nxt or nxt.role not in ("dozen", "hundred", "scale"):
+        if not nxt or nxt.role not in ARTICLE_NUMBER_ROLES:
             return None
         current = Decimal(1)
         j = i + 1

@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import NumberReader, Reading, number_starts, trailing_qualifier
+from .context import NumberReader, Reading, figure_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, TokenMask, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
@@ -26,9 +26,11 @@ from .units import has_kind, normalise, normalise_rate, priced_per
 class QuantityRules:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.change_from = lex.words("change_from")  # asked for every number without a unit
+        self.range_join = lex.words("range_join")
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = number_starts(doc, self.lex)  # other tokens cannot start a figure
+        starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
         if not starts:
             if SPAN_KEY not in doc.spans:
                 doc.spans[SPAN_KEY] = []
@@ -166,12 +168,11 @@ class QuantityRules:
                      item=self._item_before(view, r.start), rule="unit")
         return _span(view.doc, r.start, end, fig)
 
-
     def _change_reading(self, reader: NumberReader, r: Reading) -> Reading | None:
         """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
-        lex, words, k = self.lex, reader.view.words, r.end
-        if r.start == 0 or words[r.start - 1].lower() not in lex.words("change_from") \
-                or k + 1 >= reader.view.n or words[k].lower() not in lex.words("range_join"):
+        words, k = reader.view.words, r.end
+        if r.start == 0 or words[r.start - 1].lower() not in self.change_from \
+                or k + 1 >= reader.view.n or words[k].lower() not in self.range_join:
             return None
         return reader.at(k + 1)
 
