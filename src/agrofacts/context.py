@@ -74,17 +74,16 @@ def figure_starts(doc: Doc, lex: Lexicons) -> list[int]:
     starts = doc.user_data.get(key)
     if starts is None:
         words = words_of(doc)
-        starts = [i for i in number_starts(doc, lex) if not _bare_article(words, i, lex)]
+        starts = [i for i in number_starts(doc, lex)
+                  if words[i].lower() not in ARTICLES or _opens_number(words, i, lex)]
         doc.user_data[key] = starts
     return starts
 
 
-def _bare_article(words: list[str], i: int, lex: Lexicons) -> bool:
-    """An article not followed by a word it makes a number of ("a dozen", "a million")."""
-    if words[i].lower() not in ARTICLES:
-        return False
+def _opens_number(words: list[str], i: int, lex: Lexicons) -> bool:
+    """Whether the article at ``i`` is followed by a word it makes a number of ("a dozen")."""
     after = lex.numbers.get(words[i + 1].lower()) if i + 1 < len(words) else None
-    return after is None or after.role not in ARTICLE_NUMBER_ROLES
+    return after is not None and after.role in ARTICLE_NUMBER_ROLES
 
 
 class NumberOpeners:
