@@ -43,12 +43,9 @@ class PhraseLexicon(Generic[V]):
 
     def __init__(self, entries: Iterable[tuple[Sequence[str], V]]) -> None:
         self._table: dict[tuple[str, ...], V] = {}
-        self._longest = 0
         for words, value in entries:
             sensitive = len("".join(words)) <= CASE_SENSITIVE_MAX
-            key = tuple(_key(w, sensitive) for w in words)
-            self._table[key] = value
-            self._longest = max(self._longest, len(key))
+            self._table[tuple(_key(w, sensitive) for w in words)] = value
         self._forward: _Trie = {}
         self._backward: _Trie = {}
         self._short: dict[tuple[str, ...], V] = {}  # the exact-case entries
@@ -65,12 +62,6 @@ class PhraseLexicon(Generic[V]):
 
     def __len__(self) -> int:
         return len(self._table)
-
-    def _get(self, words: Sequence[str]) -> V | None:
-        """The entry for exactly ``words``: as written if they are that short, else lowercased."""
-        if _chars(words) <= CASE_SENSITIVE_MAX:
-            return self._table.get(tuple(words))
-        return self._table.get(tuple(w.lower() for w in words))
 
     def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
         """Longest entry starting at ``start``: (value, end index)."""
