@@ -9,22 +9,27 @@ number at a token, then looks left for a currency sign and a qualifier
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress
+from typing import NamedTuple
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .lexicon import Currency, Lexicons
-from .numerals import ARTICLES, NumberMatch, parse_number
+from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, NumberMatch, parse_number_in
+from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
 
-#: Where ``words_of`` keeps a doc's token texts, so the components share one list.
-WORDS_KEY = ("agrofacts", "words")
+__all__ = ["WORDS_KEY", "NumberReader", "Reading", "number_starts", "read_number", "trailing_qualifier",
+           "words_of"]
+
 STARTS_KEY = ("agrofacts", "number_starts")
+FIGURE_STARTS_KEY = ("agrofacts", "figure_starts")
+READINGS_KEY = "readings"
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
+    """A number in its context (a NamedTuple: made for every number, and cheap to make)."""
+
     start: int  # first token of the figure: qualifier, currency sign or number
     num: NumberMatch
     end: int  # just past the number, or past the range's upper end
@@ -35,16 +40,6 @@ class Reading:
     million_m: int | None  # a glued "m" after the (last) number: million or metre
 
 
-def words_of(doc: Doc) -> list[str]:
-    """The token texts of ``doc``, made once per doc: building a Token object per token is slow."""
-    words = doc.user_data.get(WORDS_KEY)
-    if words is None or len(words) != len(doc):
-        strings = doc.vocab.strings
-        words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
-        doc.user_data[WORDS_KEY] = words
-    return words
-
-
 def may_start_number(word: str, lex: Lexicons) -> bool:
     """Cheap test on the text alone: only a digit or a number word can start a number.
 
@@ -53,8 +48,7 @@ def may_start_number(word: str, lex: Lexicons) -> bool:
     """
     if word[:1].isdigit():
         return True
-    low = word.lower()
-    return low in lex.numbers or low in ARTICLES
+    return word.lower() in lex.number_openers
 
 
 def number_starts(doc: Doc, lex: Lexicons) -> list[int]:
@@ -65,18 +59,106 @@ def number_starts(doc: Doc, lex: Lexicons) -> list[int]:
     key = (*STARTS_KEY, id(lex))
     starts = doc.user_data.get(key)
     if starts is None:
-        openers = lex.numbers.keys() | set(ARTICLES)
-        starts = [i for i, w in enumerate(words_of(doc)) if w[:1].isdigit() or w.lower() in openers]
+        starts = _openers(lex).starts(doc)
         doc.user_data[key] = starts
     return starts
 
 
-def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | None:
-    if not may_start_number(words[i], lex):
-        return None
-    num = parse_number(doc, i, lex.numbers)
-    if num is None or _is_label(doc, words, i, lex) or _is_code(doc, num) \
-            or _in_name(doc, words, num, lex):
+def figure_starts(doc: Doc, lex: Lexicons) -> list[int]:
+    """``number_starts`` less the articles that open no number ("a farmer", not "a dozen").
+
+    ``read_number`` returns None at those, so the figure rules skip them unread; "a" and
+    "an" are most of the starts in news text.
+    """
+    key = (*FIGURE_STARTS_KEY, id(lex))
+    starts = doc.user_data.get(key)
+    if starts is None:
+        words = words_of(doc)
+        starts = [i for i in number_starts(doc, lex)
+                  if words[i].lower() not in ARTICLES or _opens_number(words, i, lex)]
+        doc.user_data[key] = starts
+    return starts
+
+
+def _opens_number(words: list[str], i: int, lex: Lexicons) -> bool:
+    """Whether the article at ``i`` is followed by a word it makes a number of ("a dozen")."""
+    after = lex.numbers.get(words[i + 1].lower()) if i + 1 < len(words) else None
+    return after is not None and after.role in ARTICLE_NUMBER_ROLES
+
+
+class NumberOpeners:
+    """Which token texts may start a number, learnt once per text and looked up by ORTH id.
+
+    News repeats its words, so after the first articles a doc costs one set look-up of an
+    integer per token instead of string work per token; the answer is ``may_start_number``'s.
+    """
+
+    #: Forget what was learnt past this many distinct texts, so memory stays flat on an archive.
+    MAX_KNOWN = 1_000_000
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.opens: dict[int, bool] = {}  # ORTH id -> may_start_number
+
+    def starts(self, doc: Doc) -> list[int]:
+        """Indices of ``doc``'s tokens that may start a number."""
+        orths = orths_of(doc)
+        opens = self.opens
+        try:
+            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
+        except KeyError:  # a text not seen before: learn this doc's new ones, then look up again
+            self._learn(orths, words_of(doc))
+            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
+
+    def _learn(self, orths: list[int], words: list[str]) -> None:
+        if len(self.opens) > self.MAX_KNOWN:
+            self.opens.clear()
+        opens = self.opens
+        for orth, word in zip(orths, words, strict=True):
+            if orth not in opens:
+                opens[orth] = may_start_number(word, self.lex)
+
+
+_OPENERS: dict[int, NumberOpeners] = {}
+
+
+def _openers(lex: Lexicons) -> NumberOpeners:
+    """The one NumberOpeners of a lexicon (lexicons live as long as their pipeline)."""
+    found = _OPENERS.get(id(lex))
+    if found is None or found.lex is not lex:
+        found = _OPENERS[id(lex)] = NumberOpeners(lex)
+    return found
+
+
+class NumberReader:
+    """Reads the numbers of one doc, each at most once.
+
+    The readings are kept with the doc: the count rules ask again where the quantity rules
+    found nothing, and a reading depends only on the tokens.
+    """
+
+    __slots__ = ("view", "lex", "_readings")
+
+    def __init__(self, view: TokenView, lex: Lexicons) -> None:
+        self.view, self.lex = view, lex
+        self._readings: dict[int, Reading | None] = view.shared(READINGS_KEY, id(lex))
+
+    def at(self, i: int) -> Reading | None:
+        """``read_number`` at token ``i``."""
+        readings = self._readings
+        if i in readings:
+            return readings[i]
+        reading = readings[i] = read_number(self.view, i, self.lex)
+        return reading
+
+
+def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
+    """The figure's number at token ``i`` with its sign, qualifier and range, or None."""
+    words = view.words
+    if not (words[i][:1].isdigit() or words[i].lower() in lex.number_openers):
+        return None  # may_start_number, inlined: this runs for every number
+    num = parse_number_in(view, i, lex.numbers)
+    if num is None or _is_label(view, i, lex) or _is_code(view, num) or _in_name(view, num, lex):
         return None
     start = i
     currency = None
@@ -88,7 +170,7 @@ def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | 
     if qual is not None:
         qualifier, start = qual
     end, value, value_max, million_m = num.end, num.value, None, num.million_m
-    rng = _range_end(doc, words, num, start, lex)
+    rng = _range_end(view, num, start, lex)
     if rng is not None:
         upper, opened = rng
         value_max, end, million_m = upper.value, upper.end, upper.million_m
@@ -97,14 +179,14 @@ def read_number(doc: Doc, words: list[str], i: int, lex: Lexicons) -> Reading | 
         qualifier = "range"
         if opened:
             start -= 1
-    glued = lex.qualifiers_glued.match_at(words, end) if end < len(doc) \
-        and not doc[end - 1].whitespace_ else None
+    glued = lex.qualifiers_glued.match_at(words, end) if end < view.n \
+        and not view.spaces[end - 1] else None
     if glued is not None:  # "200-plus members", "300+ villages", "some 40-odd stalls"
         qualifier, end = (glued[0] if qualifier == "exact" else qualifier), glued[1]
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
 
 
-def _is_label(doc: Doc, words: list[str], i: int, lex: Lexicons) -> bool:
+def _is_label(view: TokenView, i: int, lex: Lexicons) -> bool:
     """'No. 1', 'top 100', 'Boeing 737', 'Fortune 500': the number names or ranks, it does not measure.
 
     A digit right after a capitalised word in mid-sentence is a model or a name, unless that
@@ -112,67 +194,73 @@ def _is_label(doc: Doc, words: list[str], i: int, lex: Lexicons) -> bool:
     """
     if i == 0:
         return False
-    prev = doc[i - 1]
-    if prev.lower_ in lex.label_words:
+    words = view.words
+    prev = words[i - 1]
+    if prev.lower() in lex.label_words:
         return True
-    return (_capitalised(prev.text) and not prev.is_sent_start and doc[i].text[:1].isdigit()
-            and prev.text not in lex.months and lex.currencies_before.match_ending_at(words, i) is None
+    return (words[i][:1].isdigit() and _capitalised(prev) and not view.is_sent_start(i - 1)
+            and prev not in lex.months and lex.currencies_before.match_ending_at(words, i) is None
             and lex.qualifiers.match_ending_at(words, i) is None)
 
 
 def _capitalised(word: str) -> bool:
     """'Boeing', 'iPhone', 'MH': a word of a name, with a capital anywhere."""
-    return word[:1].isalpha() and any(ch.isupper() for ch in word)
+    # An all-lowercase word has no capital: most words stop at the cheap islower() test.
+    return word[:1].isalpha() and not word.islower() and any(ch.isupper() for ch in word)
 
 
-def _in_name(doc: Doc, words: list[str], num: NumberMatch, lex: Lexicons) -> bool:
+def _in_name(view: TokenView, num: NumberMatch, lex: Lexicons) -> bool:
     """'three tough battles', 'the 14th Five-Year Plan', 'Three Gorges Dam': a name, not a figure."""
+    words, n = view.words, view.n
     if lex.set_phrases.match_at(words, num.start) is not None:
         return True
-    first = doc[num.start]
-    if not num.spelled or not first.is_title:
+    if not num.spelled or not words[num.start].istitle():
         return False
-    k = num.end + 1 if num.end < len(doc) and doc[num.end].text == "-" else num.end
-    if k >= len(doc) or not doc[k].is_title:
+    k = num.end + 1 if num.end < n and words[num.end] == "-" else num.end
+    if k >= n or not words[k].istitle():
         return False
-    return k > num.end or not first.is_sent_start  # "Five-Year Plan"; "the Three Gorges"
+    return k > num.end or not view.is_sent_start(num.start)  # "Five-Year Plan"; "the Three Gorges"
 
 
-def _is_code(doc: Doc, num: NumberMatch) -> bool:
+def _is_code(view: TokenView, num: NumberMatch) -> bool:
     """Digits that run into other digits ('555 0100') or hang off a name by a hyphen."""
-    n = len(doc)
-    if num.end < n and doc[num.end].like_num and not num.spelled and doc[num.end].text[0].isdigit():
+    words = view.words
+    if not num.spelled and num.end < view.n and words[num.end][0].isdigit() and view.like_num(num.end):
         return True
     i = num.start
-    if i > 0 and doc[i - 1].text[-1:].isdigit() and not num.spelled:
+    if i > 0 and not num.spelled and words[i - 1][-1:].isdigit():
         return True
-    if i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+    if i > 1 and words[i - 1] == "-" and not view.spaces[i - 2] and words[i - 2].isalpha():
         return True  # "Type-2", "Chang'e-5"
     return False
 
 
-def _range_end(doc: Doc, words: list[str], num: NumberMatch, start: int,
+def _range_end(view: TokenView, num: NumberMatch, start: int,
                lex: Lexicons) -> tuple[NumberMatch, bool] | None:
     """The upper end of a range after ``num``, and whether 'between' opened it."""
+    words = view.words
     j = num.end
-    if j + 1 >= len(doc) or num.million_m is not None:
+    if j + 1 >= view.n or num.million_m is not None:
         return None
-    sep = doc[j].lower_
-    opened = start > 0 and doc[start - 1].lower_ in lex.words("range_open")
+    sep = words[j].lower()
+    if sep not in lex.range_joiners:
+        return None  # what follows most numbers: no range, whatever opened it
+    before = words[start - 1].lower() if start > 0 else ""
+    opened = start > 0 and before in lex.words("range_open")
     if opened:
         if sep not in lex.words("range_join_between"):
             return None
     elif sep not in lex.words("range_join"):
         return None
-    elif start > 0 and doc[start - 1].lower_ in lex.words("change_from"):
+    elif start > 0 and before in lex.words("change_from"):
         return None  # "rose from 5 to 8 percent" is a change, two figures
     k = j + 1
     cur = lex.currencies_before.match_at(words, k)
     if cur is not None:
         k = cur[1]
-    if k >= len(doc):
+    if k >= view.n:
         return None
-    upper = parse_number(doc, k, lex.numbers)
+    upper = parse_number_in(view, k, lex.numbers)
     if upper is None:
         return None
     lower = num.value * upper.scale if num.scale == 1 and upper.scale > 1 else num.value

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from .errors import RuleFileError
@@ -21,6 +22,8 @@ from .resources import read_csv, read_lines
 
 V = TypeVar("V")
 
+#: Articles that open a spelled number: "a dozen", "a million".
+ARTICLES = ("a", "an")
 #: Surfaces this short are matched with their exact case.
 CASE_SENSITIVE_MAX = 2
 
@@ -29,51 +32,102 @@ def _key(text: str, case_sensitive: bool) -> str:
     return text if case_sensitive else text.lower()
 
 
-def _may_be(word: str, keys: frozenset[str]) -> bool:
-    return word in keys or word.lower() in keys
-
-
 class PhraseLexicon(Generic[V]):
-    """Longest-match lookup of token sequences."""
+    """Longest-match lookup of token sequences.
+
+    Entries of more than two characters match in any case and sit in two tries of their
+    lowercased words, one read forwards and one backwards, so a lookup walks the tokens
+    once and most positions stop at the first word. Shorter entries ("m", "kW", "$") match
+    only as written and sit in a plain table.
+    """
 
     def __init__(self, entries: Iterable[tuple[Sequence[str], V]]) -> None:
         self._table: dict[tuple[str, ...], V] = {}
-        self._longest = 0
         for words, value in entries:
             sensitive = len("".join(words)) <= CASE_SENSITIVE_MAX
-            key = tuple(_key(w, sensitive) for w in words)
-            self._table[key] = value
-            self._longest = max(self._longest, len(key))
-        # First and last words of the entries: most positions fail on these before any lookup.
-        self._firsts = frozenset(key[0] for key in self._table if key)
-        self._lasts = frozenset(key[-1] for key in self._table if key)
+            self._table[tuple(_key(w, sensitive) for w in words)] = value
+        self._forward: _Trie = {}
+        self._backward: _Trie = {}
+        self._short: dict[tuple[str, ...], V] = {}  # the exact-case entries
+        for key, value in self._table.items():
+            if not key:
+                continue  # an empty surface matches nothing
+            if _chars(key) <= CASE_SENSITIVE_MAX:
+                self._short[key] = value
+            else:
+                _insert(self._forward, key, value)
+                _insert(self._backward, key[::-1], value)
+        self._short_firsts = frozenset(key[0] for key in self._short)
+        self._short_lasts = frozenset(key[-1] for key in self._short)
 
     def __len__(self) -> int:
         return len(self._table)
 
-    def _get(self, words: Sequence[str]) -> V | None:
-        sensitive = len("".join(words)) <= CASE_SENSITIVE_MAX
-        return self._table.get(tuple(_key(w, sensitive) for w in words))
-
     def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
         """Longest entry starting at ``start``: (value, end index)."""
-        if 0 <= start < len(words) and not _may_be(words[start], self._firsts):
-            return None
-        for n in range(min(self._longest, len(words) - start), 0, -1):
-            value = self._get(words[start:start + n])
-            if value is not None:
-                return value, start + n
-        return None
+        if not 0 <= start < len(words):
+            return None  # nothing starts outside the words
+        found = None
+        node, chars, k = self._forward, 0, start
+        while k < len(words):
+            word = words[k]
+            branch = node.get(word.lower())
+            if branch is None:
+                break
+            node, value = branch
+            chars += len(word)
+            k += 1
+            if value is not None and chars > CASE_SENSITIVE_MAX:
+                found = (value, k)
+        if words[start] in self._short_firsts:
+            for n in (2, 1):  # an exact-case entry has at most two one-character words
+                if (found is None or found[1] < start + n) and start + n <= len(words):
+                    window = tuple(words[start:start + n])
+                    value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
+                    if value is not None:
+                        return value, start + n
+        return found
 
     def match_ending_at(self, words: Sequence[str], end: int) -> tuple[V, int] | None:
         """Longest entry ending just before ``end``: (value, start index)."""
-        if 1 <= end <= len(words) and not _may_be(words[end - 1], self._lasts):
-            return None
-        for n in range(min(self._longest, end), 0, -1):
-            value = self._get(words[end - n:end])
-            if value is not None:
-                return value, end - n
-        return None
+        if not 1 <= end <= len(words):
+            return None  # nothing ends outside the words
+        found = None
+        node, chars, k = self._backward, 0, end
+        while k > 0:
+            word = words[k - 1]
+            branch = node.get(word.lower())
+            if branch is None:
+                break
+            node, value = branch
+            chars += len(word)
+            k -= 1
+            if value is not None and chars > CASE_SENSITIVE_MAX:
+                found = (value, k)
+        if words[end - 1] in self._short_lasts:
+            for n in (2, 1):
+                if (found is None or found[1] > end - n) and end - n >= 0:
+                    window = tuple(words[end - n:end])
+                    value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
+                    if value is not None:
+                        return value, end - n
+        return found
+
+
+#: A trie of words: each word leads to (the trie after it, the value of an entry ending there).
+_Trie = dict
+
+
+def _insert(trie: _Trie, words: Sequence[str], value: object) -> None:
+    node = trie
+    for i, word in enumerate(words):
+        child, old = node.get(word, ({}, None))
+        node[word] = (child, value if i == len(words) - 1 else old)
+        node = child
+
+
+def _chars(words: Sequence[str]) -> int:
+    return sum(map(len, words))
 
 
 @dataclass(frozen=True)
@@ -118,6 +172,16 @@ class Lexicons:
     count_links: PhraseLexicon[bool]
     not_items: frozenset[str]
     set_phrases: PhraseLexicon[bool]
+
+    @cached_property
+    def number_openers(self) -> frozenset[str]:
+        """Lowercased words that may start a spelled number: the number words and the articles."""
+        return frozenset(self.numbers) | frozenset(ARTICLES)
+
+    @cached_property
+    def range_joiners(self) -> frozenset[str]:
+        """Every word that may join a range's two ends ("to", "-", "and" after "between")."""
+        return self.words("range_join") | self.words("range_join_between")
 
     def is_plural(self, low: str) -> bool:
         """Whether a lowercased word reads as a plural noun (no tagger: spelling and lists)."""

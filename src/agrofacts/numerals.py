@@ -11,25 +11,29 @@ is left to the caller as ``million_m``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from .lexicon import NumberWord
+from .lexicon import ARTICLES, NumberWord
+from .tokenview import TokenView
 
 #: "2,300", "284.5", "2300"; not "1,2", "0100" or "10:30".
 DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
-ARTICLES = ("a", "an")
 MILLION = Decimal(1000000)
+#: Roles of the number words an article makes a number of: "a dozen", "a hundred", "a million".
+ARTICLE_NUMBER_ROLES = ("dozen", "hundred", "scale")
 #: The longest run of digits that still reads as a quantity (beyond it: IDs, tracking numbers).
 MAX_DIGITS = 15
 
 
-@dataclass(frozen=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):
+    """A number read off tokens (a NamedTuple: made for every number, and cheap to make)."""
+
     start: int
     end: int
     value: Decimal
@@ -41,11 +45,13 @@ class NumberMatch:
     @property
     def year_like(self) -> bool:
         """A bare four-digit 1800-2199 with no separator or scale: read as a year."""
-        return (not self.spelled and not self.grouped and self.scale == 1
-                and self.value == self.value.to_integral_value() and 1800 <= self.value <= 2199)
+        return (not self.spelled and not self.grouped and 1800 <= self.value <= 2199
+                and self.scale == 1 and self.value == self.value.to_integral_value())
 
 
+@lru_cache(maxsize=4096)
 def _digits_value(text: str) -> Decimal | None:
+    """The value of a token written in digits, or None (cached: news repeats its numbers)."""
     if not DIGITS.fullmatch(text) or len(text) > MAX_DIGITS + 4:
         return None
     if len(text) > 1 and text[0] == "0" and text[1] != ".":
@@ -58,46 +64,52 @@ def _digits_value(text: str) -> Decimal | None:
 
 def parse_number(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:
     """The number that starts at token ``i``, or None."""
-    value = _digits_value(doc[i].text)
+    return parse_number_in(TokenView(doc), i, words)
+
+
+def parse_number_in(view: TokenView, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:
+    """``parse_number`` on a doc's :class:`TokenView`, for callers that read many numbers."""
+    value = _digits_value(view.words[i])
     if value is not None:
-        return _scaled_digits(doc, i, value, words)
-    return _number_words(doc, i, words)
+        return _scaled_digits(view, i, value, words)
+    return _number_words(view, i, words)
 
 
-def _scaled_digits(doc: Doc, i: int, value: Decimal, words: dict[str, NumberWord]) -> NumberMatch:
+def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, NumberWord]) -> NumberMatch:
+    text, n = view.words, view.n
     j = i + 1
     scale = Decimal(1)
     million_m = None
-    while j < len(doc):
-        if _hyphen_before_scale(doc, j, words):
+    while j < n:
+        if text[j] == "-" and _hyphen_before_scale(view, j, words):
             j += 1  # "a 10-million-yuan project"
-        nw = words.get(doc[j].lower_)
-        glued = not doc[j - 1].whitespace_
+        nw = words.get(text[j].lower())
         if nw is None:
             break
+        glued = not view.spaces[j - 1]
         if nw.role in WORD_SCALES or (nw.role == "scale_glued" and glued):
             scale *= nw.value
             j += 1
             continue
-        if nw.role == "scale_money" and glued and doc[j].text == "m":
+        if nw.role == "scale_money" and glued and text[j] == "m":
             million_m = j + 1
         break
-    return NumberMatch(i, j, value * scale, False, scale, million_m, "," in doc[i].text)
+    return NumberMatch(i, j, value * scale, False, scale, million_m, "," in text[i])
 
 
-def _hyphen_before_scale(doc: Doc, j: int, words: dict[str, NumberWord]) -> bool:
-    if doc[j].text != "-" or doc[j - 1].whitespace_ or doc[j].whitespace_ or j + 1 >= len(doc):
+def _hyphen_before_scale(view: TokenView, j: int, words: dict[str, NumberWord]) -> bool:
+    if view.words[j] != "-" or j + 1 >= view.n or view.spaces[j - 1] or view.spaces[j]:
         return False
-    nw = words.get(doc[j + 1].lower_)
+    nw = words.get(view.words[j + 1].lower())
     return nw is not None and nw.role == "scale"
 
 
-def _number_words(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:
-    n = len(doc)
-    low = doc[i].lower_
+def _number_words(view: TokenView, i: int, words: dict[str, NumberWord]) -> NumberMatch | None:
+    text, n = view.words, view.n
+    low = text[i].lower()
     # "half a million"
-    if low == "half" and i + 2 < n and doc[i + 1].lower_ in ARTICLES:
-        nw = words.get(doc[i + 2].lower_)
+    if low == "half" and i + 2 < n and text[i + 1].lower() in ARTICLES:
+        nw = words.get(text[i + 2].lower())
         if nw and nw.role == "scale":
             return NumberMatch(i, i + 3, nw.value / 2, True, nw.value, None)
         return None
@@ -107,23 +119,23 @@ def _number_words(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch
     scale = Decimal(1)
     last_role = ""
     if low in ARTICLES:
-        nxt = words.get(doc[i + 1].lower_) if i + 1 < n else None
-        if not nxt or nxt.role not in ("dozen", "hundred", "scale"):
+        nxt = words.get(text[i + 1].lower()) if i + 1 < n else None
+        if not nxt or nxt.role not in ARTICLE_NUMBER_ROLES:
             return None
         current = Decimal(1)
         j = i + 1
     elif (first := words.get(low)) is not None and first.role not in ("unit", "tens"):
         return None  # a bare "million" or "dozen" counts nothing: "a million" needs its article
     while j < n:
-        tok = doc[j]
-        nw = words.get(tok.lower_)
+        word = text[j]
+        nw = words.get(word.lower())
         if nw is None:
-            if tok.text == "-" and last_role == "tens" and not doc[j - 1].whitespace_ and \
-                    j + 1 < n and (w := words.get(doc[j + 1].lower_)) and w.role == "unit":
+            if word == "-" and last_role == "tens" and not view.spaces[j - 1] and \
+                    j + 1 < n and (w := words.get(text[j + 1].lower())) and w.role == "unit":
                 j += 1
                 continue
-            if tok.lower_ == "and" and last_role in ("hundred", "scale") and j + 1 < n and \
-                    (w := words.get(doc[j + 1].lower_)) and w.role in ("unit", "tens"):
+            if word.lower() == "and" and last_role in ("hundred", "scale") and j + 1 < n and \
+                    (w := words.get(text[j + 1].lower())) and w.role in ("unit", "tens"):
                 j += 1
                 continue
             break
@@ -142,7 +154,7 @@ def _number_words(doc: Doc, i: int, words: dict[str, NumberWord]) -> NumberMatch
             if last_role == "hundred":
                 break
             current = (current or 1) * nw.value
-        elif role == "scale" and doc[j].is_alpha and len(doc[j].text) > 3:
+        elif role == "scale" and word.isalpha() and len(word) > 3:
             total += (current or 1) * nw.value
             scale = nw.value
             current = None

@@ -15,51 +15,62 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import Reading, number_starts, read_number, trailing_qualifier, words_of
-from .figure import SPAN_KEY, Figure
+from .context import NumberReader, Reading, figure_starts, trailing_qualifier
+from .figure import SPAN_KEY, Figure, TokenMask, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
+from .tokenview import TokenView
 from .units import has_kind, normalise, normalise_rate, priced_per
 
 
 class QuantityRules:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.change_from = lex.words("change_from")  # asked for every number without a unit
+        self.range_join = lex.words("range_join")
 
     def __call__(self, doc: Doc) -> Doc:
-        words = words_of(doc)
+        starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
+        if not starts:
+            if SPAN_KEY not in doc.spans:
+                doc.spans[SPAN_KEY] = []
+            return doc
+        view = TokenView(doc)
+        reader = NumberReader(view, self.lex)
         found = list(doc.spans.get(SPAN_KEY, []))
-        claimed = {i for span in found for i in range(span.start, span.end)}  # dates run first
+        claimed = TokenMask(found, view.n)  # dates run first
+        added: list[Span] = []
         i = 0
-        for start in number_starts(doc, self.lex):  # other tokens cannot start a figure
+        for start in starts:
             if start < i:
                 continue
             i = start
-            reading = None if i in claimed else read_number(doc, words, i, self.lex)
-            if reading is None or any(t in claimed for t in range(reading.start, reading.end)):
+            reading = None if i in claimed else reader.at(i)
+            if reading is None or claimed.any(reading.start, reading.end):
                 i += 1
                 continue
-            span = self.money(doc, words, reading) or self.measure(doc, words, reading)
-            if span is not None and span is not NOT_A_FIGURE and any(
-                    t in claimed for t in range(span.start, span.end)):
+            span = self.money(reader, reading) or self.measure(reader, reading)
+            if span is not None and span is not NOT_A_FIGURE and claimed.any(span.start, span.end):
                 span = None
             if span is None:
                 i = reading.num.end
                 continue
             if span is not NOT_A_FIGURE:
-                found.append(span)
+                added.append(span)
             i = max(span.end if span is not NOT_A_FIGURE else reading.end, i + 1)
-        doc.spans[SPAN_KEY] = found
+        if added or SPAN_KEY not in doc.spans:  # else the group already holds every figure
+            doc.spans[SPAN_KEY] = found + added
         return doc
 
     # ---- money -----------------------------------------------------------------
-    def money(self, doc: Doc, words: list[str], r: Reading) -> Span | None:
-        lex = self.lex
+    def money(self, reader: NumberReader, r: Reading) -> Span | None:
+        lex, view = self.lex, reader.view
+        words = view.words
         k, value, value_max = r.end, r.value, r.value_max
         if r.million_m is not None and (r.currency or lex.currencies_after.match_at(
                 words, r.million_m)):
             value, value_max, k = value * MILLION, _times(value_max, MILLION), r.million_m
-        hyphen = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
+        hyphen = k + 1 < view.n and words[k] == "-" and not view.spaces[k - 1]
         after = lex.currencies_after.match_at(words, k + 1 if hyphen else k)  # "10-million-yuan"
         end = None
         if after is not None:
@@ -67,7 +78,7 @@ class QuantityRules:
         elif r.currency is not None:
             currency = r.currency
         else:
-            target = self._change_target(doc, words, r)
+            target = self._change_target(reader, r)
             if target is None:
                 return None
             # "fell from 12 to 9 yuan per jin": the 12 is priced like the 9
@@ -75,75 +86,78 @@ class QuantityRules:
             end = r.end
             k = target_end
         value, value_max = value * currency.factor, _times(value_max, currency.factor)
-        per, per_end, contiguous = self._per_unit(doc, words, k)
+        per, per_end, contiguous = self._per_unit(view, k)
         if end is None:
             end = per_end if contiguous else k
         m = normalise_rate(value, currency.code, per)
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure("money", m.value, m.unit, qualifier, _rate_max(value_max, m, value),
-                     item=self._item_before(doc, r.start), rule="money")
-        return _span(doc, r.start, end, fig)
+                     item=self._item_before(view, r.start), rule="money")
+        return _span(view.doc, r.start, end, fig)
 
-    def _per_unit(self, doc: Doc, words: list[str], k: int) -> tuple[str | None, int, bool]:
+    def _per_unit(self, view: TokenView, k: int) -> tuple[str | None, int, bool]:
         """A 'per jin' after the money: (unit, end, whether it follows the money directly).
 
         It may also follow a bracketed restatement, '2,000 yuan ($280) per ton', and then
         applies to both figures, though neither one's text reaches it.
         """
+        words, n = view.words, view.n
         at = k
-        if at < len(doc) and doc[at].text == "(":
-            close = next((j for j in range(at, min(at + 12, len(doc))) if doc[j].text == ")"), None)
+        if at < n and words[at] == "(":
+            close = next((j for j in range(at, min(at + 12, n)) if words[j] == ")"), None)
             if close is None:
                 return None, k, False
             at = close + 1
-        elif at < len(doc) and doc[at].text == ")":
+        elif at < n and words[at] == ")":
             at += 1
-        if at + 1 < len(doc) and doc[at].lower_ in self.lex.words("per"):
+        if at + 1 < n and words[at].lower() in self.lex.words("per"):
             unit = self.lex.units.match_at(words, at + 1)
             if unit is not None and priced_per(unit[0]) and not (
-                    unit[1] < len(doc) and doc[unit[1]].lower_ in self.lex.words("not_per_after")):
+                    unit[1] < n and words[unit[1]].lower() in self.lex.words("not_per_after")):
                 return unit[0], unit[1], at == k  # not "a year earlier", which dates the figure
         return None, k, False
 
-    def _item_before(self, doc: Doc, start: int) -> str:
+    def _item_before(self, view: TokenView, start: int) -> str:
         """'revenue of more than 1.9 million yuan' -> 'revenue': what the sentence says it measures."""
-        if start < 2 or doc[start - 1].lower_ != "of":
+        words = view.words
+        if start < 2 or words[start - 1].lower() != "of":
             return ""
         j = start - 1
         while j > 0 and start - 1 - j < 4:
-            tok = doc[j - 1]
-            if not tok.is_alpha or tok.is_upper and len(tok) > 1:
+            word = words[j - 1]
+            if not word.isalpha() or word.isupper() and len(word) > 1:
                 break
-            if tok.lower_ in self.lex.stopwords and not (
-                    tok.lower_ == "per" and doc[j].lower_ == "capita"):
+            low = word.lower()
+            if low in self.lex.stopwords and not (low == "per" and words[j].lower() == "capita"):
                 break
-            if tok.lower_.endswith("ed"):
+            if low.endswith("ed"):
                 break  # "generated revenue of ...": a verb, not part of what is measured
             j -= 1
-        if j == start - 1 or (j > 0 and doc[j - 1].like_num):
+        if j == start - 1 or (j > 0 and view.like_num(j - 1)):
             return ""  # "50,000 orders of 125,000 kg": the noun is another figure's
-        if doc[start - 2].lower_ in self.lex.not_items:
+        if words[start - 2].lower() in self.lex.not_items:
             return ""  # "a record high of ...", "a total of ..."
-        return doc[j:start - 1].text
+        return view.text(j, start - 1)
 
     # ---- units -------------------------------------------------------------------
-    def measure(self, doc: Doc, words: list[str], r: Reading) -> Span | None:
-        lex = self.lex
+    def measure(self, reader: NumberReader, r: Reading) -> Span | None:
+        lex, view = self.lex, reader.view
+        words, n = view.words, view.n
         k = r.end
         if r.million_m is not None:
             k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
-            if k + 1 < len(doc) and lex.is_plural(doc[k + 1].lower_):
+            if k + 1 < n and lex.is_plural(words[k + 1].lower()):
                 return None
-        hyphenated = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
+        hyphenated = k + 1 < n and words[k] == "-" and not view.spaces[k - 1]
         unit = lex.units.match_at(words, k + 1 if hyphenated else k)
         if unit is None:
-            unit = self._unit_of_change_target(doc, words, r)
+            unit = self._unit_of_change_target(reader, r)
         if unit is None:
             return None
         name, end = unit
-        if _is_age(doc, end, lex):
+        if _is_age(view, end, lex):
             return NOT_A_FIGURE
-        if end + 1 < len(doc) and doc[end].lower_ in lex.words("per"):
+        if end + 1 < n and words[end].lower() in lex.words("per"):
             per = lex.units.match_at(words, end + 1)
             if per is not None and has_kind(f"{name}/{per[0]}"):
                 name, end = f"{name}/{per[0]}", per[1]
@@ -151,30 +165,29 @@ class QuantityRules:
         vmax = normalise(r.value_max, name).value if r.value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax,
-                     item=self._item_before(doc, r.start), rule="unit")
-        return _span(doc, r.start, end, fig)
+                     item=self._item_before(view, r.start), rule="unit")
+        return _span(view.doc, r.start, end, fig)
 
-
-    def _change_reading(self, doc: Doc, words: list[str], r: Reading) -> Reading | None:
+    def _change_reading(self, reader: NumberReader, r: Reading) -> Reading | None:
         """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
-        lex, k = self.lex, r.end
-        if r.start == 0 or doc[r.start - 1].lower_ not in lex.words("change_from") \
-                or k + 1 >= len(doc) or doc[k].lower_ not in lex.words("range_join"):
+        words, k = reader.view.words, r.end
+        if r.start == 0 or words[r.start - 1].lower() not in self.change_from \
+                or k + 1 >= reader.view.n or words[k].lower() not in self.range_join:
             return None
-        return read_number(doc, words, k + 1, lex)
+        return reader.at(k + 1)
 
-    def _unit_of_change_target(self, doc: Doc, words: list[str], r: Reading) -> tuple[str, int] | None:
+    def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
         """'rose from 5 to 8 percent': (unit of the 8, end of the 5)."""
-        target = self._change_reading(doc, words, r)
-        unit = None if target is None else self.lex.units.match_at(words, target.end)
+        target = self._change_reading(reader, r)
+        unit = None if target is None else self.lex.units.match_at(reader.view.words, target.end)
         return (unit[0], r.end) if unit is not None else None
 
-    def _change_target(self, doc: Doc, words: list[str], r: Reading):
+    def _change_target(self, reader: NumberReader, r: Reading):
         """'fell from 12 to 9 yuan': (currency of the 9, index after that currency)."""
-        target = self._change_reading(doc, words, r)
+        target = self._change_reading(reader, r)
         if target is None:
             return None
-        after = self.lex.currencies_after.match_at(words, target.end)
+        after = self.lex.currencies_after.match_at(reader.view.words, target.end)
         if after is not None:
             return after
         return (target.currency, target.end) if target.currency is not None else None
@@ -191,15 +204,16 @@ def _rate_max(value_max: Decimal | None, m, value: Decimal) -> Decimal | None:
     return m.value * value_max / value if value else value_max
 
 
-def _is_age(doc: Doc, end: int, lex: Lexicons) -> bool:
+def _is_age(view: TokenView, end: int, lex: Lexicons) -> bool:
     """'56-year-old': an age, which the contract does not list as a figure."""
-    j = end + 1 if end < len(doc) and doc[end].text == "-" else end
-    return j < len(doc) and doc[j].lower_ in lex.words("age_after")
+    words = view.words
+    j = end + 1 if end < view.n and words[end] == "-" else end
+    return j < view.n and words[j].lower() in lex.words("age_after")
 
 
 def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
     span = Span(doc, start, end, label=fig.kind)
-    span._.figure = fig
+    set_figure(span, fig)
     return span
 
 
