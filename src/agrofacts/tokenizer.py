@@ -24,9 +24,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-from .context import WORDS_KEY
 from .errors import RuleFileError
 from .resources import read_json
+from .tokenview import WORDS_KEY
 
 RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases", "drop_special_cases"}
 
@@ -72,7 +72,7 @@ class ChunkTokenizer:
                 add_word(white[1:] if white[0] == " " else white)
                 add_space(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc.user_data[WORDS_KEY] = words  # the token texts the rules read (``context.words_of``)
+        doc.user_data[WORDS_KEY] = words  # the token texts the rules read (``tokenview.words_of``)
         return doc
 
     def pieces(self, chunk: str) -> tuple[str, ...]:
