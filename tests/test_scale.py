@@ -251,16 +251,28 @@ for name in ("dask", "distributed", "fsspec", "pyarrow"):
 
 
 def test_local_run_needs_no_dask():
-    """The core install has no Dask: a local run must work where importing it fails.
-
-    (pint itself imports dask when it is installed, so "not in sys.modules" cannot be asserted.)
-    """
+    """The core install has no Dask: a local run must work where importing it fails."""
     code = BLOCK_DASK + ("from agrofacts.cli import main\n"
                          f"sys.argv = ['agrofacts', 'extract', '-j', '2', {str(SEEDS)!r}]\nmain()\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=_env(), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == run("extract", str(SEEDS)).stdout
+
+
+def test_local_run_does_not_import_dask():
+    """pint imports Dask on import when it is installed (0.11 s of start-up); units hides it from pint.
+
+    Dask still imports afterwards where it is installed.
+    """
+    code = ("import sys, importlib.util\nfrom agrofacts.extract import extract_text\n"
+            "assert extract_text('Farmers sold 5 kg of pears.')\n"
+            "print('dask' in sys.modules)\n"
+            "if importlib.util.find_spec('dask'):\n    import dask.base\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
 
 
 def test_dask_engine_without_dask_says_how_to_install():

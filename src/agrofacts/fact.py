@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 #: Output columns, in contract order. Every writer and the golden file use these.
 COLUMNS: tuple[str, ...] = (
@@ -63,8 +64,21 @@ class Fact:
 
     def as_row(self) -> dict[str, str | int]:
         """The row as the table writers print it (numbers formatted, None as '')."""
-        row = {name: getattr(self, name) for name in COLUMNS}  # asdict() deep-copies: slow, same result
-        row["value"] = format_decimal(self.value)
-        row["value_max"] = format_decimal(self.value_max)
-        row["same_as"] = "" if self.same_as is None else self.same_as
-        return row
+        return dict(zip(COLUMNS, self.cells(), strict=True))
+
+    def cells(self) -> list[str | int]:
+        """``as_row``'s values in column order, without the dict.
+
+        Writers call this once per fact of an archive: one C-level ``attrgetter``
+        call reads every field (``asdict()`` deep-copies and is many times slower).
+        """
+        cells = list(_ALL_FIELDS(self))
+        cells[_VALUE] = format_decimal(self.value)
+        cells[_VALUE_MAX] = format_decimal(self.value_max)
+        if self.same_as is None:
+            cells[_SAME_AS] = ""
+        return cells
+
+
+_ALL_FIELDS = attrgetter(*COLUMNS)
+_VALUE, _VALUE_MAX, _SAME_AS = (COLUMNS.index(c) for c in ("value", "value_max", "same_as"))

@@ -27,6 +27,7 @@ FORMATS = ("csv", "jsonl")
 #: Cells that carry text from the article or a file name, neutralised in CSV.
 TEXT_CELLS: tuple[str, ...] = ("doc", "source", "text", "item", "sentence")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_INDEXES = tuple(COLUMNS.index(c) for c in TEXT_CELLS)
 
 
 def neutralise(cell: str) -> str:
@@ -44,11 +45,16 @@ def neutralise(cell: str) -> str:
 
 def csv_row(fact: Fact, raw: bool = False) -> dict[str, str | int]:
     """The row as it goes into CSV: ``Fact.as_row`` with text cells neutralised unless ``raw``."""
-    row = fact.as_row()
+    return dict(zip(COLUMNS, csv_cells(fact, raw), strict=True))
+
+
+def csv_cells(fact: Fact, raw: bool = False) -> list[str | int]:
+    """``csv_row``'s values in column order: what the CSV writer writes."""
+    cells = fact.cells()
     if not raw:
-        for column in TEXT_CELLS:
-            row[column] = neutralise(row[column])
-    return row
+        for i in _TEXT_INDEXES:
+            cells[i] = neutralise(cells[i])
+    return cells
 
 
 def write_csv(facts: Iterable[Fact], out: TextIO, raw: bool = False) -> int:
@@ -63,10 +69,10 @@ def write_csv(facts: Iterable[Fact], out: TextIO, raw: bool = False) -> int:
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     n = 0
     for _doc, group in groupby(facts, key=lambda f: f.doc):
-        rows = [csv_row(f, raw) for f in group]
+        rows = [csv_cells(f, raw) for f in group]
         if not n:  # the header goes out with the first rows: an error before them leaves no output
             writer.writerow(COLUMNS)
-        writer.writerows([row[c] for c in COLUMNS] for row in rows)
+        writer.writerows(rows)
         n += len(rows)
     if not n:
         writer.writerow(COLUMNS)
