@@ -402,3 +402,16 @@ def test_the_vocabulary_does_not_grow_with_the_archive(tmp_path):
         ("mass", "3,506 kg", ""), ("count", "600 buyers", "buyers"), ("money", "1502.9 million yuan", "")]
     assert len(facts) == 500 * 3
     assert len(nlp.vocab.strings) == before
+
+
+def test_load_pipeline_freezes_what_it_loaded_and_restores_the_collector():
+    """Start-up runs with the collector off and leaves it on as it was, the pipeline frozen and working."""
+    code = ("import gc\nfrom agrofacts.startup import collector_paused, load_pipeline\n"
+            "load_pipeline()\nprint(gc.isenabled(), gc.get_freeze_count() > 100_000)\n"
+            "gc.disable()\nwith collector_paused():\n    pass\nprint(gc.isenabled())\n"
+            "from agrofacts.extract import extract_text\n"
+            "print([f.text for f in extract_text('Farmers sold 5 kg of pears.')])\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=_env(), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["True True", "False", "['5 kg']"]

@@ -87,7 +87,10 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
     from .metadata import read_metadata
     from .output import StderrReport
     from .progress import article_progress, wanted
+    from .startup import load_pipeline
     from .writers import WRITERS
+
+    load_pipeline()
 
     write = WRITERS[fmt]
     options = {"raw": raw} if fmt == "csv" else {}
