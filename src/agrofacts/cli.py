@@ -83,14 +83,15 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
         _extract_dask(paths, output, fmt, glob, published, metadata_path, unresolved_dates, raw,
                       max_size, jobs, engine, scheduler)
         return
+    from .startup import load_pipeline
+
+    load_pipeline()  # first: spaCy is imported there, the way start-up is fastest
     from .extract import extract_paths
     from .metadata import read_metadata
     from .output import StderrReport
     from .progress import article_progress, wanted
-    from .startup import load_pipeline
     from .writers import WRITERS
 
-    load_pipeline()
 
     write = WRITERS[fmt]
     options = {"raw": raw} if fmt == "csv" else {}

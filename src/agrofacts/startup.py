@@ -10,13 +10,20 @@ freezes what was loaded (``gc.freeze``): later collections skip those
 objects, and forked workers do not copy the memory pages a collection would
 otherwise touch.
 
-Freezing is a whole-process decision (it also pins whatever else the process
-holds then), so the command line makes it, not the library.
+spaCy's package also imports its own command line on import (for
+``spacy.info``), which pulls in typer, weasel, httpx and rich: 0.13 s more,
+for commands agrofacts never runs. ``load_pipeline`` imports spaCy with that
+one module stood in for (``_import_spacy``).
+
+Both are whole-process decisions (freezing also pins whatever else the
+process holds then), so the command line makes them, not the library.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -40,7 +47,46 @@ def collector_paused() -> Iterator[None]:
 def load_pipeline() -> None:
     """Import and build everything a run needs, then freeze it (see the module docstring)."""
     with collector_paused():
+        _import_spacy()
         from .extract import extract_text
 
         extract_text(WARM_UP_TEXT)
     gc.freeze()
+
+
+#: The modules spaCy's ``__init__`` imports for ``spacy.info`` alone (spaCy 3.x).
+SPACY_CLI = ("spacy.cli", "spacy.cli.info")
+
+
+def _import_spacy() -> None:
+    """Import spaCy with stand-ins for its command line, which are removed afterwards.
+
+    ``spacy.info`` then imports the real one when called, and a later ``import
+    spacy.cli`` finds nothing in the way. Should a spaCy release import more of
+    its command line on import, the stand-ins are dropped and spaCy is imported
+    as usual.
+    """
+    if "spacy" in sys.modules or any(name in sys.modules for name in SPACY_CLI):
+        return
+    package = types.ModuleType(SPACY_CLI[0])
+    package.__path__ = []  # a package with nothing in it: any other module of it fails to import
+    info = types.ModuleType(SPACY_CLI[1])
+    info.info = _spacy_info
+    sys.modules.update(zip(SPACY_CLI, (package, info), strict=True))
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+    finally:
+        for name in SPACY_CLI:
+            if sys.modules.get(name) in (package, info):
+                del sys.modules[name]
+    import spacy  # noqa: F401, F811  (as usual, when the stand-ins were not enough)
+
+
+def _spacy_info(*args, **kwargs):
+    """``spacy.info``, imported when first called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
