@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -35,8 +36,43 @@ SHORT_YEAR = re.compile(r"\d\d")
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
 #: How far into its sentence a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
 DATELINE_TOKENS = 8
-#: How many first-token texts ``Parser.rules_for`` remembers before it starts afresh.
+#: How many first-token texts ``Parser.rules_for`` and ``Grammar.plans`` remember before they start afresh.
 RULE_CACHE_SIZE = 50_000
+#: First characters of a digit token (a decade after "the": "the 1990s").
+DIGITS = frozenset("0123456789")
+
+# How ``Parser.may_start`` decides for a token, by its text (``Plan.start``).
+#: never: no date starts with this text
+NEVER = 0
+#: always: a digit, a month name, a starting word that is no number word, "Q3", "mid-2019"
+ALWAYS = 1
+#: a number word: only in "two years ago", so an "ago" word must follow within a few tokens
+AGO = 2
+#: "the": only before a word that may follow a starting "the", or a decade ("the 1990s")
+THE = 3
+#: "a"/"an": only in "a decade ago", "an hour ago"
+ARTICLE = 4
+
+class Plan(NamedTuple):
+    """What a date expression starting at a token may be, read off the token's text alone.
+
+    Made once per text and remembered (``Grammar.plans``), so each token asks one dict look-up
+    which tests can apply instead of calling every rule to hear it decline.
+    """
+
+    #: how ``Parser.may_start`` decides (``NEVER``, ``ALWAYS``, ``AGO``, ``THE``, ``ARTICLE``)
+    start: int
+    #: the text may open a bound ("by", "since", "as of"): ``Parser.bounded`` can match
+    bounded: bool
+    #: the text may open a range ("from", "between"): ``Parser.ranged`` can match
+    ranged: bool
+    #: the rules of ``Parser.point`` that can match (``Grammar.rules_for``)
+    rules: tuple[Callable[[Parser, int], Found | None], ...]
+    #: a month name: ``Parser.month_first`` can match
+    month: bool
+    #: a year: a bare year can be a date
+    year: bool
+
 
 @dataclass(frozen=True)
 class Found:
@@ -67,6 +103,7 @@ class Parser:
         self.w, self.lex = g.words, g.lex
         self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
         self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
+        self.plans = g.plans
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
         self.texts: list[str] = words_of(doc)
@@ -134,11 +171,23 @@ class Parser:
 
     # ---- the grammar -----------------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
-        for rule in self.grammar.rules_for(self.text(i)):
+        return self._point(i, self.plans[self.text(i)], bare_ok)
+
+    def _point(self, i: int, plan: Plan, bare_ok: bool | None) -> Found | None:
+        """``point`` with the plan of token ``i`` (``bare_ok`` None: read it only if needed).
+
+        Only the rules the plan allows are called: the others could return nothing.
+        """
+        for rule in plan.rules:
             found = rule(self, i)
             if found is not None:
                 return found
-        return self.month_first(i, bare_ok) or (self.year(i) if bare_ok else None)
+        if not (plan.month or plan.year):
+            return None
+        if bare_ok is None:
+            bare_ok = self.bare_ok(i)
+        found = self.month_first(i, bare_ok) if plan.month else None
+        return found or (self.year(i) if bare_ok and plan.year else None)
 
     def iso(self, i: int) -> Found | None:
         y = self.year_token(i)
@@ -469,26 +518,36 @@ class Parser:
 
     def may_start(self, i: int) -> bool:
         """A cheap test that a date expression can start at ``i``, so most tokens skip the grammar."""
-        text, low = self.texts[i], self.lower[i]
-        if text[0].isdigit() or text in self.lex.months:
+        return self._may_start(self.plans[self.texts[i]].start, i)
+
+    def _may_start(self, how: int, i: int) -> bool:
+        """``may_start`` for token ``i`` whose plan says ``how``: the part that reads the tokens after it."""
+        if how == ALWAYS:
             return True
-        if low in self.starters:
-            # a number word starts a date only in "two years ago"
-            return low not in self.lex.numbers or not self.ago_words.isdisjoint(self.lower[i + 2:i + 6])
-        if low == "the":
-            nxt = self.low(i + 1)
-            return nxt in self.after_the or bool(DECADE.fullmatch(self.text(i + 1)))
-        if low in ("a", "an"):  # only "a decade ago", "an hour ago"
+        lower = self.lower
+        if how == AGO:  # a number word starts a date only in "two years ago"
+            return not self.ago_words.isdisjoint(lower[i + 2:i + 6])
+        if how == THE:
+            if i + 1 >= len(lower):
+                return False
+            nxt = self.texts[i + 1]
+            return lower[i + 1] in self.after_the or nxt[:1] in DIGITS and bool(DECADE.fullmatch(nxt))
+        if how == ARTICLE:  # only "a decade ago", "an hour ago"
             return self.low(i + 2) in self.ago_words or self.low(i + 3) in self.ago_words
-        return bool(QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text))
+        return False
 
     def at(self, i: int) -> Found | None:
         """The date expression starting at token ``i``, resolved, or None."""
-        if not self.may_start(i):
+        plan = self.plans[self.texts[i]]
+        if plan.start != ALWAYS and not self._may_start(plan.start, i):
             return None
-        found = self.bounded(i) or self.ranged(i) or self.point(i, self.bare_ok(i))
+        found = self.bounded(i) if plan.bounded else None
+        if found is None and plan.ranged:
+            found = self.ranged(i)
         if found is None:
-            return None
+            found = self._point(i, plan, None)
+            if found is None:
+                return None
         if found.rule == "month-day" and found.period is None and self._dateline(i, found.end):
             return self._dateline_date(found)
         return self.resolved(found)
@@ -525,6 +584,7 @@ class Grammar:
         self.bound_words = frozenset(words.role("bound"))
         self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
         self._rules_by_text: dict[str, tuple[Callable[[Parser, int], Found | None], ...]] = {}
+        self.plans = _Remembered(self.plan)
 
     def rules_for(self, text: str) -> tuple[Callable[[Parser, int], Found | None], ...]:
         """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
@@ -539,6 +599,27 @@ class Grammar:
             rules = self._rules_by_text[text] = tuple(
                 rule for rule, may in zip(POINT_RULES, self._first_token_tests(text), strict=True) if may)
         return rules
+
+    def plan(self, text: str) -> Plan:
+        """What a date starting at a token with this text may be (see ``Plan``).
+
+        Each field is what the rule it names tests of the first token before anything else, so a
+        rule the plan leaves out would have returned nothing.
+        """
+        low, months = text.lower(), self.lex.months
+        if text[:1].isdigit() or text in months:
+            start = ALWAYS
+        elif low in self.starters:
+            start = ALWAYS if low not in self.lex.numbers else AGO
+        elif low == "the":
+            start = THE
+        elif low in ("a", "an"):
+            start = ARTICLE
+        else:
+            start = ALWAYS if QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text) else NEVER
+        return Plan(start=start, bounded=low in self.bound_first, ranged=bool(self.words.range_joins(low)),
+                    rules=self.rules_for(text), month=months.get(text) is not None,
+                    year=bool(YEAR.fullmatch(text)))
 
     def _first_token_tests(self, text: str) -> tuple[bool, ...]:
         """For each of ``POINT_RULES``, whether it may match with ``text`` as its first token."""
@@ -562,6 +643,20 @@ class Grammar:
             number,  # ago
             bool(DAY.fullmatch(text)),  # day_first
         )
+
+
+class _Remembered(dict[str, Plan]):
+    """A dict that fills a missing text with ``make(text)``, and starts afresh when it grows too big."""
+
+    def __init__(self, make: Callable[[str], Plan]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, text: str) -> Plan:
+        if len(self) > RULE_CACHE_SIZE:
+            self.clear()
+        plan = self[text] = self.make(text)
+        return plan
 
 
 _STARTERS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
