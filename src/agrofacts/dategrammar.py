@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -74,9 +73,8 @@ class Plan(NamedTuple):
     year: bool
 
 
-@dataclass(frozen=True)
-class Found:
-    """A date expression ending before token ``end``.
+class Found(NamedTuple):
+    """A date expression ending before token ``end`` (a NamedTuple: cheap to make, and many are made).
 
     ``period`` is None when it cannot be resolved (no publication date).
     ``place`` is set when the text wrote no year ("Nov. 24", "in June"): it

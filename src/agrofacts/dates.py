@@ -36,11 +36,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import periods as P
-from .context import words_of
-from .dategrammar import YEAR, Grammar, Parser, starters
+from .dategrammar import Grammar, Parser, starters
 from .datewords import DateWords, date_words
-from .figure import SPAN_KEY, Figure
+from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
+from .periods import Period
+from .tokenview import words_of
 
 #: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
 PUBLISHED_KEY = "published"
@@ -49,7 +50,8 @@ PUBLISHED_KEY = "published"
 #: First characters of a digit token, and the last three of "mid-2019": a date may start there.
 DIGITS = frozenset("0123456789")
 DIGIT_ENDINGS = frozenset(f"{n:03d}" for n in range(1000))
-#: How many token texts ``DateRules.starts_with_text`` remembers before it starts afresh.
+#: How many token texts ``DateRules.starts_with_text`` (or date figures ``DateRules.figure``)
+#: remembers before it starts afresh.
 MEMO_SIZE = 100_000
 
 
@@ -62,6 +64,7 @@ class DateRules:
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.grammar = Grammar(words, lex)
         self.starts_with_text = _Memo(self.may_start_text)
+        self._figures: dict[tuple[Period | None, str], Figure] = {}
 
     def may_start_text(self, text: str) -> bool:
         """A date may start at a token with this text: a starting word, a month or weekday name, a digit."""
@@ -82,9 +85,25 @@ class DateRules:
         self.add_dates(doc, Parser(doc, published_date(doc), self.grammar), starts)
         return doc
 
+    def figure(self, period: Period | None, rule: str) -> Figure:
+        """The Figure of a date with this period, found by ``rule``; remembered.
+
+        A Figure is frozen, so dates that name the same period share one: making it (and the
+        ISO strings) costs more than finding most dates.
+        """
+        key = (period, rule)
+        fig = self._figures.get(key)
+        if fig is None:
+            if len(self._figures) > MEMO_SIZE:
+                self._figures.clear()
+            start, end = period.iso() if period else ("", "")
+            fig = self._figures[key] = Figure("date", None, "", "exact", period_start=start,
+                                              period_end=end, rule=rule)
+        return fig
+
     def add_dates(self, doc: Doc, parser: Parser, starts: list[int]) -> None:
         """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
-        texts = parser.texts
+        texts, plans = parser.texts, parser.plans
         sentences = parser.sentences
         # ``in`` first: ``get`` on a missing group raises and catches a KeyError inside spaCy
         found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
@@ -100,12 +119,10 @@ class DateRules:
             f = parser.at(i)
             if f is None or any(k in claimed for k in range(i, f.end)):
                 continue
-            start, end = f.period.iso() if f.period else ("", "")
             span = Span(doc, i, f.end, label="date")
-            span._.figure = Figure("date", None, "", "exact", period_start=start, period_end=end,
-                                   rule=f.rule)
+            set_figure(span, self.figure(f.period, f.rule))
             added.append(span)
-            if f.period is not None and any(YEAR.fullmatch(t) for t in texts[i:f.end]):
+            if f.period is not None and any(plans[t].year for t in texts[i:f.end]):  # a year written
                 parser.sentence_year, year_sentence = f.period.end.year, sentences.number(i)
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty

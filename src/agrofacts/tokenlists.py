@@ -14,10 +14,24 @@ from bisect import bisect_right
 from spacy.attrs import SENT_START, SPACY
 from spacy.tokens import Doc
 
-from .context import words_of
+from .tokenview import words_of
 
 LOWERS_KEY = ("agrofacts", "lowers")
 SPACED_KEY = ("agrofacts", "spaced")
+#: How many token texts ``lowers_of`` remembers the lower case of before it starts afresh.
+LOWER_MEMO_SIZE = 100_000
+
+
+class _Lowered(dict[str, str]):
+    """Token text -> its lower case, filled on first sight: news repeats its words, and a look-up
+    returns the string made the first time instead of making a new one per token."""
+
+    def __missing__(self, text: str) -> str:
+        low = self[text] = text.lower()
+        return low
+
+
+_LOWER = _Lowered()
 
 
 def lowers_of(doc: Doc) -> list[str]:
@@ -29,7 +43,9 @@ def lowers_of(doc: Doc) -> list[str]:
     """
     lowers = doc.user_data.get(LOWERS_KEY)
     if lowers is None or len(lowers) != len(doc):
-        lowers = [w.lower() for w in words_of(doc)]
+        if len(_LOWER) > LOWER_MEMO_SIZE:
+            _LOWER.clear()
+        lowers = list(map(_LOWER.__getitem__, words_of(doc)))
         doc.user_data[LOWERS_KEY] = lowers
     return lowers
 
