@@ -51,6 +51,8 @@ AGO = 2
 THE = 3
 #: "a"/"an": only in "a decade ago", "an hour ago"
 ARTICLE = 4
+#: a number that opens only "10 days ago" or "5 May": an "ago" word or a month name must follow
+NUMBER = 5
 
 class Plan(NamedTuple):
     """What a date expression starting at a token may be, read off the token's text alone.
@@ -59,7 +61,7 @@ class Plan(NamedTuple):
     which tests can apply instead of calling every rule to hear it decline.
     """
 
-    #: how ``Parser.may_start`` decides (``NEVER``, ``ALWAYS``, ``AGO``, ``THE``, ``ARTICLE``)
+    #: how ``Parser.may_start`` decides (``NEVER``, ``ALWAYS``, ``AGO``, ``THE``, ``ARTICLE``, ``NUMBER``)
     start: int
     #: the text may open a bound ("by", "since", "as of"): ``Parser.bounded`` can match
     bounded: bool
@@ -516,29 +518,48 @@ class Parser:
 
     def may_start(self, i: int) -> bool:
         """A cheap test that a date expression can start at ``i``, so most tokens skip the grammar."""
-        return self._may_start(self.plans[self.texts[i]].start, i)
+        return bool(self.starts([(i, self.plans[self.texts[i]])]))
 
-    def _may_start(self, how: int, i: int) -> bool:
-        """``may_start`` for token ``i`` whose plan says ``how``: the part that reads the tokens after it."""
-        if how == ALWAYS:
-            return True
-        lower = self.lower
-        if how == AGO:  # a number word starts a date only in "two years ago"
-            return not self.ago_words.isdisjoint(lower[i + 2:i + 6])
-        if how == THE:
-            if i + 1 >= len(lower):
-                return False
-            nxt = self.texts[i + 1]
-            return lower[i + 1] in self.after_the or nxt[:1] in DIGITS and bool(DECADE.fullmatch(nxt))
-        if how == ARTICLE:  # only "a decade ago", "an hour ago"
-            return self.low(i + 2) in self.ago_words or self.low(i + 3) in self.ago_words
-        return False
+    def starts(self, candidates: list[tuple[int, Plan]]) -> list[tuple[int, Plan]]:
+        """The ``(token, plan)`` candidates where ``may_start`` holds, tested in one pass.
+
+        Most candidates fail on the tokens after them ("the" before a noun, "a", a number before no
+        month or "ago"), so one loop here is cheaper than a call per candidate.
+        """
+        lower, texts, n = self.lower, self.texts, len(self.lower)
+        ago, after_the, months = self.ago_words, self.after_the, self.lex.months
+        kept = []
+        for i, plan in candidates:
+            how = plan.start
+            if how == ALWAYS:
+                pass
+            elif how == NUMBER:  # what ``ago`` and ``day_first`` test first
+                if ago.isdisjoint(lower[i + 2:i + 6]) and months.get(self.text(i + 1)) is None:
+                    continue
+            elif how == THE:
+                if i + 1 >= n or lower[i + 1] not in after_the and not (
+                        texts[i + 1][:1] in DIGITS and DECADE.fullmatch(texts[i + 1])):
+                    continue
+            elif how == AGO:  # a number word starts a date only in "two years ago"
+                if ago.isdisjoint(lower[i + 2:i + 6]):
+                    continue
+            elif how == ARTICLE:  # only "a decade ago", "an hour ago"
+                if self.low(i + 2) not in ago and self.low(i + 3) not in ago:
+                    continue
+            else:
+                continue
+            kept.append((i, plan))
+        return kept
 
     def at(self, i: int) -> Found | None:
         """The date expression starting at token ``i``, resolved, or None."""
         plan = self.plans[self.texts[i]]
-        if plan.start != ALWAYS and not self._may_start(plan.start, i):
+        if plan.start != ALWAYS and not self.starts([(i, plan)]):
             return None
+        return self.read(i, plan)
+
+    def read(self, i: int, plan: Plan) -> Found | None:
+        """``at`` for a token ``i`` whose ``plan`` says a date may start there (``may_start``)."""
         found = self.bounded(i) if plan.bounded else None
         if found is None and plan.ranged:
             found = self.ranged(i)
@@ -569,6 +590,10 @@ POINT_RULES: tuple[Callable[[Parser, int], Found | None], ...] = (
     Parser.iso, Parser.year_range, Parser.part, Parser.fraction, Parser.quarter_token, Parser.decade,
     Parser.season, Parser.deictic, Parser.anaphoric, Parser.weekday, Parser.weekend, Parser.day_word,
     Parser.ago, Parser.day_first)
+
+
+#: The rules a number may start alone, whose first tests ``Parser.may_start`` makes for ``NUMBER``.
+NUMBER_RULES = frozenset({Parser.ago, Parser.day_first})
 
 
 class Grammar:
@@ -615,9 +640,13 @@ class Grammar:
             start = ARTICLE
         else:
             start = ALWAYS if QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text) else NEVER
-        return Plan(start=start, bounded=low in self.bound_first, ranged=bool(self.words.range_joins(low)),
+        plan = Plan(start=start, bounded=low in self.bound_first, ranged=bool(self.words.range_joins(low)),
                     rules=self.rules_for(text), month=months.get(text) is not None,
                     year=bool(YEAR.fullmatch(text)))
+        if start == ALWAYS and not (plan.bounded or plan.ranged or plan.month or plan.year) \
+                and set(plan.rules) <= NUMBER_RULES:
+            plan = plan._replace(start=NUMBER)  # "5", "2.3", "300,000": most digits in news
+        return plan
 
     def _first_token_tests(self, text: str) -> tuple[bool, ...]:
         """For each of ``POINT_RULES``, whether it may match with ``text`` as its first token."""

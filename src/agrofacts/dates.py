@@ -31,17 +31,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import periods as P
-from .dategrammar import Grammar, Parser, starters
+from .dategrammar import NEVER, Grammar, Parser, Plan, starters
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .periods import Period
 from .tokenview import words_of
+
+V = TypeVar("V")
 
 #: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
 PUBLISHED_KEY = "published"
@@ -63,7 +66,7 @@ class DateRules:
         self.first_words = first_words | {"the", "a", "an"}
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.grammar = Grammar(words, lex)
-        self.starts_with_text = _Memo(self.may_start_text)
+        self.starts_with_text: _Memo[Plan | None] = _Memo(self.plan_of_text)
         self._figures: dict[tuple[Period | None, str], Figure] = {}
 
     def may_start_text(self, text: str) -> bool:
@@ -71,12 +74,22 @@ class DateRules:
         return (text.lower() in self.first_words or text in self.cased or text[:1] in DIGITS
                 or text[-3:] in DIGIT_ENDINGS)
 
-    def candidates(self, texts: list[str]) -> list[int]:
-        """The tokens where a date may start (see ``may_start_text``), one dict look-up per token."""
+    def plan_of_text(self, text: str) -> Plan | None:
+        """The grammar's plan for a date starting at a token with this text; None if none can."""
+        if not self.may_start_text(text):
+            return None
+        plan = self.grammar.plans[text]
+        return None if plan.start == NEVER else plan
+
+    def candidates(self, texts: list[str]) -> list[tuple[int, Plan]]:
+        """The tokens where a date may start, with their plans: one dict look-up per token.
+
+        A candidate passes ``may_start_text`` and its plan does not rule out every date.
+        """
         remembered = self.starts_with_text
         if len(remembered) > MEMO_SIZE:
             remembered.clear()
-        return [i for i, text in enumerate(texts) if remembered[text]]
+        return [(i, plan) for i, text in enumerate(texts) if (plan := remembered[text])]
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self.candidates(words_of(doc))
@@ -101,7 +114,7 @@ class DateRules:
                                               period_end=end, rule=rule)
         return fig
 
-    def add_dates(self, doc: Doc, parser: Parser, starts: list[int]) -> None:
+    def add_dates(self, doc: Doc, parser: Parser, starts: list[tuple[int, Plan]]) -> None:
         """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
         texts, plans = parser.texts, parser.plans
         sentences = parser.sentences
@@ -111,12 +124,13 @@ class DateRules:
         added = []
         free_from = 0
         year_sentence = -1  # the sentence that wrote parser.sentence_year
-        for i in starts:
+        read = parser.read
+        for i, plan in parser.starts(starts):
             if i < free_from or i in claimed:
                 continue
             if parser.sentence_year is not None and sentences.number(i) != year_sentence:
                 parser.sentence_year = None
-            f = parser.at(i)
+            f = read(i, plan)
             if f is None or any(k in claimed for k in range(i, f.end)):
                 continue
             span = Span(doc, i, f.end, label="date")
@@ -129,14 +143,14 @@ class DateRules:
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
 
-class _Memo(dict[str, bool]):
+class _Memo(dict[str, V]):
     """A dict that fills a missing key with ``func(key)``: a remembered test, looked up in C."""
 
-    def __init__(self, func: Callable[[str], bool]) -> None:
+    def __init__(self, func: Callable[[str], V]) -> None:
         super().__init__()
         self.func = func
 
-    def __missing__(self, key: str) -> bool:
+    def __missing__(self, key: str) -> V:
         value = self[key] = self.func(key)
         return value
 
