@@ -15,12 +15,12 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import words_of
 from .datewords import DateWords, date_words
-from .figure import SPAN_KEY, Figure
+from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import ARTICLES
-from .tokenlists import lowers_of
+from .tokenlists import lowers_of, positions_of
+from .tokenview import words_of
 from .units import kind_of, normalise
 
 HALF = Decimal("0.5")
@@ -33,10 +33,10 @@ class DurationRules:
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = lowers_of(doc)
-        at = [i for i, low in enumerate(lowers) if low in ARTICLES]
+        at = positions_of(lowers, ARTICLES)
         if not at:
             return doc
-        found = list(doc.spans.get(SPAN_KEY, []))
+        found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         claimed = {i for span in found for i in range(span.start, span.end)}
         texts = words_of(doc)
         added = []
@@ -68,7 +68,7 @@ class DurationRules:
             return None
         m = normalise(value, name)
         span = Span(doc, start, end, label=m.kind)
-        span._.figure = Figure(m.kind, m.value, m.unit, qualifier, rule="duration-article")
+        set_figure(span, Figure(m.kind, m.value, m.unit, qualifier, rule="duration-article"))
         return span
 
 

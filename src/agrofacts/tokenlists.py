@@ -50,6 +50,26 @@ def lowers_of(doc: Doc) -> list[str]:
     return lowers
 
 
+def positions_of(words: list[str], wanted: tuple[str, ...]) -> list[int]:
+    """The indices of ``words`` that equal one of the few ``wanted`` words, in order.
+
+    Found with ``list.index``, which scans in C: a Python loop over every token costs more than
+    the rule that reads the few it finds.
+
+    >>> positions_of(["a", "year", "and", "an", "hour", "a"], ("a", "an"))
+    [0, 3, 5]
+    """
+    found = []
+    for word in wanted:
+        i = -1
+        for _ in range(words.count(word)):
+            i = words.index(word, i + 1)
+            found.append(i)
+    if len(wanted) > 1:
+        found.sort()
+    return found
+
+
 def spaced_of(doc: Doc) -> list[bool]:
     """For each token, whether whitespace follows it (``Token.whitespace_`` is " " or ""), once per doc.
 
