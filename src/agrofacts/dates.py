@@ -124,17 +124,18 @@ class DateRules:
         added = []
         free_from = 0
         year_sentence = -1  # the sentence that wrote parser.sentence_year
-        read = parser.read
+        read, figure = parser.read, self.figure
+        label = doc.vocab.strings.add("date")
         for i, plan in parser.starts(starts):
             if i < free_from or i in claimed:
                 continue
             if parser.sentence_year is not None and sentences.number(i) != year_sentence:
                 parser.sentence_year = None
             f = read(i, plan)
-            if f is None or any(k in claimed for k in range(i, f.end)):
+            if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
                 continue
-            span = Span(doc, i, f.end, label="date")
-            set_figure(span, self.figure(f.period, f.rule))
+            span = Span(doc, i, f.end, label=label)
+            set_figure(span, figure(f.period, f.rule))
             added.append(span)
             if f.period is not None and any(plans[t].year for t in texts[i:f.end]):  # a year written
                 parser.sentence_year, year_sentence = f.period.end.year, sentences.number(i)
