@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from spacy.tokens import Doc
 
@@ -21,9 +21,12 @@ from . import periods as P
 from .context import words_of
 from .datewords import DateWords
 from .lexicon import Lexicons
-from .numerals import parse_number
+from .numerals import NumberMatch, parse_number_in
 from .periods import Period
 from .tokenlists import SentenceIndex, lowers_of, spaced_of
+from .tokenview import TokenView
+
+V = TypeVar("V")
 
 YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 DECADE = re.compile(r"(1[89]\d0|2[01]\d0)s")
@@ -103,21 +106,29 @@ class Parser:
         self.w, self.lex = g.words, g.lex
         self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
         self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
-        self.plans = g.plans
+        self.plans, self.years = g.plans, g.years
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
         self.texts: list[str] = words_of(doc)
         self.lower: list[str] = lowers_of(doc)
+        self.n = len(self.texts)
+        self.view: TokenView | None = None  # made on the first number read: few docs need it
         self.spaced: list[bool] | None = None  # read on the first ``glued``: few docs need it
         self.sentence_year: int | None = None
         self.sentences = SentenceIndex(doc)
 
     # ---- helpers -----------------------------------------------------------------
     def low(self, i: int) -> str:
-        return self.lower[i] if 0 <= i < len(self.lower) else ""
+        return self.lower[i] if 0 <= i < self.n else ""
 
     def text(self, i: int) -> str:
-        return self.texts[i] if 0 <= i < len(self.texts) else ""
+        return self.texts[i] if 0 <= i < self.n else ""
+
+    def number_at(self, i: int) -> NumberMatch | None:
+        """The number starting at token ``i`` (``numerals.parse_number``), read on one TokenView per doc."""
+        if self.view is None:
+            self.view = TokenView(self.doc)
+        return parse_number_in(self.view, i, self.lex.numbers)
 
     def glued(self, i: int) -> bool:
         """Token ``i`` runs into the next one with no space."""
@@ -126,7 +137,7 @@ class Parser:
         return not self.spaced[i]
 
     def year_token(self, i: int) -> int | None:
-        return int(self.texts[i]) if 0 <= i < len(self.texts) and YEAR.fullmatch(self.texts[i]) else None
+        return self.years[self.texts[i]] if 0 <= i < self.n else None
 
     def quantity_at(self, i: int) -> bool:
         """A unit, currency or percent sign at ``i``: the number before it is no year."""
@@ -259,7 +270,7 @@ class Parser:
             return None
         k += 1
         count = 1
-        num = parse_number(self.doc, k, self.lex.numbers) if k < len(self.doc) else None
+        num = self.number_at(k) if k < self.n else None
         if num is not None and num.value == num.value.to_integral_value() and 1 < num.value <= 12:
             count, k = int(num.value), num.end
         if int(ordinal) != 1 and count > 1:
@@ -387,7 +398,7 @@ class Parser:
         if self.low(i) in ("a", "an"):
             n, k = 1, i + 1
         else:
-            num = parse_number(self.doc, i, self.lex.numbers)
+            num = self.number_at(i)
             if num is None or num.value != num.value.to_integral_value():
                 return None
             n, k = int(num.value), num.end
@@ -607,7 +618,10 @@ class Grammar:
         self.bound_words = frozenset(words.role("bound"))
         self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
         self._rules_by_text: dict[str, tuple[Callable[[Parser, int], Found | None], ...]] = {}
-        self.plans = _Remembered(self.plan)
+        self.plans: _Remembered[Plan] = _Remembered(self.plan)
+        #: text -> the year it writes ("2019" -> 2019), None for any other text
+        self.years: _Remembered[int | None] = _Remembered(
+            lambda text: int(text) if YEAR.fullmatch(text) else None)
 
     def rules_for(self, text: str) -> tuple[Callable[[Parser, int], Found | None], ...]:
         """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
@@ -672,18 +686,18 @@ class Grammar:
         )
 
 
-class _Remembered(dict[str, Plan]):
+class _Remembered(dict[str, V]):
     """A dict that fills a missing text with ``make(text)``, and starts afresh when it grows too big."""
 
-    def __init__(self, make: Callable[[str], Plan]) -> None:
+    def __init__(self, make: Callable[[str], V]) -> None:
         super().__init__()
         self.make = make
 
-    def __missing__(self, text: str) -> Plan:
+    def __missing__(self, text: str) -> V:
         if len(self) > RULE_CACHE_SIZE:
             self.clear()
-        plan = self[text] = self.make(text)
-        return plan
+        value = self[text] = self.make(text)
+        return value
 
 
 _STARTERS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
