@@ -37,10 +37,15 @@ class DurationRules:
         if not at:
             return doc
         found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
-        claimed = {i for span in found for i in range(span.start, span.end)}
+        claimed: set[int] | None = None  # made when an article is followed by a unit: few are
         texts = words_of(doc)
+        units = self.lex.units
         added = []
         for i in at:
+            if units.match_at(texts, i + 1) is None:
+                continue  # ``duration`` finds nothing without a unit, and looks for nothing else first
+            if claimed is None:
+                claimed = {k for span in found for k in range(span.start, span.end)}
             if i in claimed:
                 continue
             span = self.duration(doc, texts, lowers, i)

@@ -62,9 +62,12 @@ def positions_of(words: list[str], wanted: tuple[str, ...]) -> list[int]:
     found = []
     for word in wanted:
         i = -1
-        for _ in range(words.count(word)):
-            i = words.index(word, i + 1)
-            found.append(i)
+        try:
+            while True:
+                i = words.index(word, i + 1)
+                found.append(i)
+        except ValueError:
+            continue  # no more of ``word``: ``list.index`` says so by raising
     if len(wanted) > 1:
         found.sort()
     return found
