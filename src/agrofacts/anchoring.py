@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from .dates import published_date
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, set_figure
-from .tokenlists import lowers_of, sentence_starts
+from .tokenlists import kept_sentence_starts, lowers_of
 from .tokenview import spaces_of, words_of
 
 BREAKS = frozenset({",", ";", ":", "--", "—", "–", "-"})
@@ -72,7 +72,7 @@ class Anchoring:
         if not any(s.label_ == "date" for s in spans):
             return doc  # a date figure's span is labelled "date" (dates.py): no figure look-ups
         figs = figures_of(doc, spans)
-        starts = sentence_starts(doc)
+        starts = kept_sentence_starts(doc)
         dates: dict[int, list[tuple[int, int, Figure]]] = {}  # sentence number -> its dates, in order
         for s, fig in zip(spans, figs, strict=True):
             if fig.kind == "date" and fig.period_start and fig.rule != "dateline":

@@ -116,7 +116,7 @@ class DateRules:
 
     def add_dates(self, doc: Doc, parser: Parser, starts: list[tuple[int, Plan]]) -> None:
         """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
-        texts, plans = parser.texts, parser.plans
+        texts, years = parser.texts, parser.years
         sentences = parser.sentences
         # ``in`` first: ``get`` on a missing group raises and catches a KeyError inside spaCy
         found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
@@ -137,7 +137,7 @@ class DateRules:
             span = Span(doc, i, f.end, label=label)
             set_figure(span, figure(f.period, f.rule))
             added.append(span)
-            if f.period is not None and any(plans[t].year for t in texts[i:f.end]):  # a year written
+            if f.period is not None and any(map(years.__getitem__, texts[i:f.end])):  # a year written
                 parser.sentence_year, year_sentence = f.period.end.year, sentences.number(i)
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty

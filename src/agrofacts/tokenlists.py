@@ -18,6 +18,7 @@ from .tokenview import words_of
 
 LOWERS_KEY = ("agrofacts", "lowers")
 SPACED_KEY = ("agrofacts", "spaced")
+SENTENCE_STARTS_KEY = ("agrofacts", "sentence_starts")
 #: How many token texts ``lowers_of`` remembers the lower case of before it starts afresh.
 LOWER_MEMO_SIZE = 100_000
 
@@ -97,8 +98,22 @@ def sentence_starts(doc: Doc) -> list[int]:
     return (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
 
 
+def kept_sentence_starts(doc: Doc) -> list[int]:
+    """``sentence_starts``, read once per doc and kept for the rule components that ask again.
+
+    Only for the rule components: they run after the sentence component has set every
+    boundary, and none of them moves one.
+    """
+    starts = doc.user_data.get(SENTENCE_STARTS_KEY)
+    if starts is None or starts[0] != len(doc):
+        starts = doc.user_data[SENTENCE_STARTS_KEY] = (len(doc), sentence_starts(doc))
+    return starts[1]
+
+
 class SentenceIndex:
     """Each token's sentence number, with the starts read on the first question (most docs ask none).
+
+    The starts are ``kept_sentence_starts``: a Doc's rule components share one list.
 
     >>> from agrofacts.pipeline import build_pipeline
     >>> doc = build_pipeline()("Sales rose. Prices fell in 2019.")
@@ -113,7 +128,7 @@ class SentenceIndex:
     def number(self, i: int) -> int:
         """How many sentences have started up to token ``i`` (its 1-based number; 0 before any)."""
         if self.starts is None:
-            self.starts = sentence_starts(self.doc)
+            self.starts = kept_sentence_starts(self.doc)
         return bisect_right(self.starts, i)
 
     def start_of(self, i: int) -> int:
