@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from itertools import compress
 from typing import TypeVar
 
 from spacy.language import Language
@@ -42,6 +43,7 @@ from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .periods import Period
+from .tokenlists import lowers_of
 from .tokenview import words_of
 
 V = TypeVar("V")
@@ -67,6 +69,11 @@ class DateRules:
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.grammar = Grammar(words, lex)
         self.starts_with_text: _Memo[Plan | None] = _Memo(self.plan_of_text)
+        cased_lower = {w.lower() for w in self.cased}
+        #: lower-case text -> whether a token with that lower case may pass ``may_start_text``
+        self.may_start_lower: _Memo[bool] = _Memo(
+            lambda low: (low in self.first_words or low in cased_lower or low[:1] in DIGITS
+                         or low[-3:] in DIGIT_ENDINGS))
         self._figures: dict[tuple[Period | None, str], Figure] = {}
 
     def may_start_text(self, text: str) -> bool:
@@ -81,18 +88,27 @@ class DateRules:
         plan = self.grammar.plans[text]
         return None if plan.start == NEVER else plan
 
-    def candidates(self, texts: list[str]) -> list[tuple[int, Plan]]:
-        """The tokens where a date may start, with their plans: one dict look-up per token.
+    def candidates(self, texts: list[str], lowers: list[str]) -> list[tuple[int, Plan]]:
+        """The tokens where a date may start, with their plans (``lowers``: the texts' lower case).
 
-        A candidate passes ``may_start_text`` and its plan does not rule out every date.
+        A candidate passes ``may_start_text`` and its plan does not rule out every date. The
+        tokens are sifted in C first, on a remembered test of their lower case that every text
+        passing ``may_start_text`` passes too (the lower case of a month name, a digit kept),
+        so the texts themselves are looked up only where a date may start.
         """
-        remembered = self.starts_with_text
-        if len(remembered) > MEMO_SIZE:
-            remembered.clear()
-        return [(i, plan) for i, text in enumerate(texts) if (plan := remembered[text])]
+        remembered, maybe = self.starts_with_text, self.may_start_lower
+        for memo in (remembered, maybe):
+            if len(memo) > MEMO_SIZE:
+                memo.clear()
+        found = []
+        for i in compress(range(len(lowers)), map(maybe.__getitem__, lowers)):
+            plan = remembered[texts[i]]
+            if plan is not None:
+                found.append((i, plan))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = self.candidates(words_of(doc))
+        starts = self.candidates(words_of(doc), lowers_of(doc))
         if not starts:
             return doc
         self.add_dates(doc, Parser(doc, published_date(doc), self.grammar), starts)
