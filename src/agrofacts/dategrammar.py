@@ -18,13 +18,13 @@ from typing import NamedTuple, TypeVar
 from spacy.tokens import Doc
 
 from . import periods as P
-from .context import words_of
+from .context import may_start_number
 from .datewords import DateWords
 from .lexicon import Lexicons
 from .numerals import NumberMatch, parse_number_in
 from .periods import Period
 from .tokenlists import SentenceIndex, lowers_of, spaced_of
-from .tokenview import TokenView
+from .tokenview import TokenView, words_of
 
 V = TypeVar("V")
 
@@ -125,7 +125,13 @@ class Parser:
         return self.texts[i] if 0 <= i < self.n else ""
 
     def number_at(self, i: int) -> NumberMatch | None:
-        """The number starting at token ``i`` (``numerals.parse_number``), read on one TokenView per doc."""
+        """The number starting at token ``i`` (``numerals.parse_number``), read on one TokenView per doc.
+
+        ``context.may_start_number`` first: it is what ``parse_number`` needs to see, and it spares
+        most docs the view.
+        """
+        if not may_start_number(self.texts[i], self.lex):
+            return None
         if self.view is None:
             self.view = TokenView(self.doc)
         return parse_number_in(self.view, i, self.lex.numbers)
