@@ -188,7 +188,15 @@ class Parser:
 
     # ---- the grammar -----------------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
-        return self._point(i, self.plans[self.text(i)], bare_ok)
+        """The point starting at token ``i`` (inside a bound or a range, or at ``at``'s token).
+
+        ``may_start`` holds wherever a point starts (its tests are the rules' own first tests,
+        whatever ``bare_ok`` says), so "by the government" or "from 5 percent" stop there.
+        """
+        plan = self.plans[self.text(i)]
+        if plan.start != ALWAYS and not self.starts([(i, plan)]):
+            return None
+        return self._point(i, plan, bare_ok)
 
     def _point(self, i: int, plan: Plan, bare_ok: bool | None) -> Found | None:
         """``point`` with the plan of token ``i`` (``bare_ok`` None: read it only if needed).
