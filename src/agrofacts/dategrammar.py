@@ -106,7 +106,7 @@ class Parser:
         self.w, self.lex = g.words, g.lex
         self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
         self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
-        self.plans, self.years = g.plans, g.years
+        self.plans, self.years, self.days, self.role = g.plans, g.years, g.days, g.role
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
         self.texts: list[str] = words_of(doc)
@@ -170,10 +170,10 @@ class Parser:
         y = self.year_token(i)
         if y is not None:
             return i + 1, y
-        deictic = self.w.role("deictic")
+        deictic = self.role["deictic"]
         if self.low(i) in deictic and self.low(i + 1) == "year" and not self._the_last(i):
             return i + 2, (self.pub.year + int(deictic[self.low(i)]) if self.pub else None)
-        anaphoric = self.w.role("anaphoric")
+        anaphoric = self.role["anaphoric"]
         if self.low(i) == "the" and self.low(i + 1) in anaphoric and self.low(i + 2) == "year":
             # Read against the publication date; when the sentence names a year of its own the
             # writer may mean the year before that one ("in 2017, up 5 percent over the previous
@@ -243,7 +243,7 @@ class Parser:
         m = PART_YEAR.fullmatch(self.text(i))
         if m:
             return Found(i + 1, P.third(P.year(int(m[2])), m[1].lower()), "part")
-        parts = self.w.role("part")
+        parts = self.role["part"]
         k = i + 1 if self.low(i) == "the" else i
         word = self.low(k)
         if word not in parts:
@@ -279,7 +279,7 @@ class Parser:
     def fraction(self, i: int) -> Found | None:
         """'the first half of this year', 'the third quarter of 2019', 'the first 10 months of 2019'."""
         k = i + 1 if self.low(i) == "the" else i
-        ordinal = self.w.role("ordinal").get(self.low(k))
+        ordinal = self.role["ordinal"].get(self.low(k))
         if ordinal is None:
             return None
         k += 1
@@ -290,7 +290,7 @@ class Parser:
         if int(ordinal) != 1 and count > 1:
             return None
         word = self.low(k)
-        parts = self.w.role("fraction").get(word)
+        parts = self.role["fraction"].get(word)
         if parts is None and word == "months" and count > 1:
             parts = 12
         if parts is None:
@@ -329,7 +329,7 @@ class Parser:
     def season(self, i: int) -> Found | None:
         """'spring 2019', 'the summer of 2019'; a bare season is no date ("farmers sow in spring")."""
         k = i + 1 if self.low(i) == "the" else i
-        first = self.w.role("season").get(self.low(k))
+        first = self.role["season"].get(self.low(k))
         if first is None:
             return None
         at = k + 2 if self.low(k + 1) == "of" else k + 1
@@ -340,16 +340,16 @@ class Parser:
 
     def deictic(self, i: int) -> Found | None:
         """'this year', 'last month', 'Last January', 'last summer', 'next Monday', 'this weekend'."""
-        offset = self.w.role("deictic").get(self.low(i))
+        offset = self.role["deictic"].get(self.low(i))
         if offset is None or self._the_last(i):
             return None
         off, nxt, pub = int(offset), self.low(i + 1), self.pub
-        unit = self.w.role("calendar_unit").get(nxt)
+        unit = self.role["calendar_unit"].get(nxt)
         month = self.lex.months.get(self.text(i + 1))
-        season = self.w.role("season").get(nxt)
-        weekday = self.w.role("weekday").get(self.text(i + 1))
+        season = self.role["season"].get(nxt)
+        weekday = self.role["weekday"].get(self.text(i + 1))
         if unit is None and month is None and season is None and weekday is None \
-                and not self.w.has("weekend", nxt):
+                and nxt not in self.role["weekend"]:
             return None
         if self.low(i) == "past" and unit is None:
             return None
@@ -375,13 +375,13 @@ class Parser:
 
     def anaphoric(self, i: int) -> Found | None:
         """'the previous year', 'the following year' (see year_expr)."""
-        if self.low(i) != "the" or self.low(i + 1) not in self.w.role("anaphoric"):
+        if self.low(i) != "the" or self.low(i + 1) not in self.role["anaphoric"]:
             return None
         return self._year_as_found(i, "relative")
 
     def weekday(self, i: int) -> Found | None:
         """'Thursday' (the last one on or before publication); 'Thursday, Nov. 24, 2019'."""
-        weekday = self.w.role("weekday").get(self.text(i))
+        weekday = self.role["weekday"].get(self.text(i))
         if weekday is None:
             return None
         k = i + 2 if self.text(i + 1) == "," else i + 1
@@ -392,12 +392,12 @@ class Parser:
         return Found(i + 1, period, "weekday")
 
     def weekend(self, i: int) -> Found | None:
-        if self.low(i) != "the" or not self.w.has("weekend", self.low(i + 1)):
+        if self.low(i) != "the" or self.low(i + 1) not in self.role["weekend"]:
             return None
         return Found(i + 2, P.latest_weekend(self.pub) if self.pub else None, "weekend")
 
     def day_word(self, i: int) -> Found | None:
-        offset = self.w.role("day_word").get(self.low(i))
+        offset = self.role["day_word"].get(self.low(i))
         if offset is None:
             return None
         if self.pub is None:
@@ -417,7 +417,7 @@ class Parser:
                 return None
             n, k = int(num.value), num.end
         unit = self.lex.units.match_at(self.texts, k)
-        if unit is None or unit[0] not in AGO_UNITS or not self.w.has("ago", self.low(unit[1])):
+        if unit is None or unit[0] not in AGO_UNITS or self.low(unit[1]) not in self.role["ago"]:
             return None
         end = unit[1] + 1
         pub = self.pub
@@ -441,12 +441,13 @@ class Parser:
         if month is None:
             return None
         k = i + 1
-        if DAY.fullmatch(self.text(k)) and not self.quantity_at(k + 1):
-            first = last = int(self.text(k))
+        first = self.days[self.text(k)]
+        if first is not None and not self.quantity_at(k + 1):
+            last = first
             k += 1
-            if self.text(k) in ("-", "–") and self.glued(k - 1) and DAY.fullmatch(self.text(k + 1)) \
-                    and int(self.text(k + 1)) > first:
-                last, k = int(self.text(k + 1)), k + 2
+            if self.text(k) in ("-", "–") and self.glued(k - 1) \
+                    and (upper := self.days[self.text(k + 1)]) is not None and upper > first:
+                last, k = upper, k + 2
             year_at = k + 1 if self.text(k) == "," else k
             y = self.year_token(year_at)
 
@@ -469,13 +470,13 @@ class Parser:
 
     def day_first(self, i: int) -> Found | None:
         """'23 October 2019', '5 May'."""
-        if not DAY.fullmatch(self.text(i)):
+        d = self.days[self.text(i)]
+        if d is None:
             return None
         month = self.lex.months.get(self.text(i + 1))
         if month is None or self.text(i + 1) == "May" and self.low(i + 2) not in ("", ",", ".") \
                 and self.year_token(i + 2) is None:
             return None
-        d = int(self.text(i))
         y = self.year_token(i + 2)
         if y is not None:
             period = P.day(y, month, d)
@@ -617,6 +618,9 @@ POINT_RULES: tuple[Callable[[Parser, int], Found | None], ...] = (
     Parser.ago, Parser.day_first)
 
 
+#: The word roles ``Parser`` reads through ``Grammar.role``.
+GRAMMAR_ROLES = ("deictic", "anaphoric", "part", "ordinal", "fraction", "season", "calendar_unit",
+                 "weekday", "day_word", "weekend", "ago")
 #: The rules a number may start alone, whose first tests ``Parser.may_start`` makes for ``NUMBER``.
 NUMBER_RULES = frozenset({Parser.ago, Parser.day_first})
 
@@ -636,6 +640,11 @@ class Grammar:
         #: text -> the year it writes ("2019" -> 2019), None for any other text
         self.years: _Remembered[int | None] = _Remembered(
             lambda text: int(text) if YEAR.fullmatch(text) else None)
+        #: text -> the day of a month it writes ("24" -> 24), None for any other text
+        self.days: _Remembered[int | None] = _Remembered(
+            lambda text: int(text) if DAY.fullmatch(text) else None)
+        #: the word roles the rules read, by name (``DateWords.role``, one look-up instead of a call)
+        self.role: dict[str, dict[str, str | int]] = {name: words.role(name) for name in GRAMMAR_ROLES}
 
     def rules_for(self, text: str) -> tuple[Callable[[Parser, int], Found | None], ...]:
         """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
