@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple, TypeVar
 
 from spacy.tokens import Doc
@@ -194,8 +194,8 @@ class Parser:
         whatever ``bare_ok`` says), so "by the government" or "from 5 percent" stop there.
         """
         plan = self.plans[self.text(i)]
-        if plan.start != ALWAYS and not self.starts([(i, plan)]):
-            return None
+        if plan.start != ALWAYS and (plan.start == NEVER or not self.starts((i,), self.plans)):
+            return None  # (NEVER first: ``i`` may be past the last token)
         return self._point(i, plan, bare_ok)
 
     def _point(self, i: int, plan: Plan, bare_ok: bool | None) -> Found | None:
@@ -544,18 +544,22 @@ class Parser:
 
     def may_start(self, i: int) -> bool:
         """A cheap test that a date expression can start at ``i``, so most tokens skip the grammar."""
-        return bool(self.starts([(i, self.plans[self.texts[i]])]))
+        return bool(self.starts((i,), self.plans))
 
-    def starts(self, candidates: list[tuple[int, Plan]]) -> list[tuple[int, Plan]]:
-        """The ``(token, plan)`` candidates where ``may_start`` holds, tested in one pass.
+    def starts(self, tokens: Iterable[int], plan_of: Mapping[str, Plan | None]) -> list[tuple[int, Plan]]:
+        """The ``tokens`` where ``may_start`` holds, with their plans, tested in one pass.
 
-        Most candidates fail on the tokens after them ("the" before a noun, "a", a number before no
-        month or "ago"), so one loop here is cheaper than a call per candidate.
+        ``plan_of`` maps a token text to its plan (``Grammar.plans``), or to None where the caller
+        knows no date starts. Most tokens fail on the tokens after them ("the" before a noun,
+        "a", a number before no month or "ago"), so one loop here is cheaper than a call per token.
         """
         lower, texts, n = self.lower, self.texts, len(self.lower)
         ago, after_the, months = self.ago_words, self.after_the, self.lex.months
         kept = []
-        for i, plan in candidates:
+        for i in tokens:
+            plan = plan_of[texts[i]]
+            if plan is None:
+                continue
             how = plan.start
             if how == ALWAYS:
                 pass
@@ -580,7 +584,7 @@ class Parser:
     def at(self, i: int) -> Found | None:
         """The date expression starting at token ``i``, resolved, or None."""
         plan = self.plans[self.texts[i]]
-        if plan.start != ALWAYS and not self.starts([(i, plan)]):
+        if plan.start != ALWAYS and not self.starts((i,), self.plans):
             return None
         return self.read(i, plan)
 

@@ -30,7 +30,7 @@ dategrammar.py; this module is the spaCy component around it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import compress
 from typing import TypeVar
 
@@ -43,8 +43,6 @@ from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .periods import Period
-from .tokenlists import lowers_of
-from .tokenview import words_of
 
 V = TypeVar("V")
 
@@ -88,30 +86,35 @@ class DateRules:
         plan = self.grammar.plans[text]
         return None if plan.start == NEVER else plan
 
+    def sift(self, lowers: list[str]) -> Iterator[int]:
+        """The tokens (by their lower case) that may pass ``may_start_text``, sifted in C.
+
+        A remembered test of the lower case that every text passing ``may_start_text`` passes
+        too (the lower case of a month name; a digit kept), so the texts themselves are looked
+        up only where a date may start.
+        """
+        for memo in (self.starts_with_text, self.may_start_lower):
+            if len(memo) > MEMO_SIZE:
+                memo.clear()
+        return compress(range(len(lowers)), map(self.may_start_lower.__getitem__, lowers))
+
     def candidates(self, texts: list[str], lowers: list[str]) -> list[tuple[int, Plan]]:
         """The tokens where a date may start, with their plans (``lowers``: the texts' lower case).
 
-        A candidate passes ``may_start_text`` and its plan does not rule out every date. The
-        tokens are sifted in C first, on a remembered test of their lower case that every text
-        passing ``may_start_text`` passes too (the lower case of a month name, a digit kept),
-        so the texts themselves are looked up only where a date may start.
+        A candidate passes ``may_start_text`` and its plan does not rule out every date.
         """
-        remembered, maybe = self.starts_with_text, self.may_start_lower
-        for memo in (remembered, maybe):
-            if len(memo) > MEMO_SIZE:
-                memo.clear()
-        found = []
-        for i in compress(range(len(lowers)), map(maybe.__getitem__, lowers)):
-            plan = remembered[texts[i]]
-            if plan is not None:
-                found.append((i, plan))
-        return found
+        plans = self.starts_with_text
+        return [(i, plan) for i in self.sift(lowers) if (plan := plans[texts[i]]) is not None]
+
+    def starts(self, parser: Parser) -> list[tuple[int, Plan]]:
+        """The candidates where ``Parser.may_start`` holds, with their plans: where to read."""
+        return parser.starts(self.sift(parser.lower), self.starts_with_text)
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = self.candidates(words_of(doc), lowers_of(doc))
-        if not starts:
-            return doc
-        self.add_dates(doc, Parser(doc, published_date(doc), self.grammar), starts)
+        parser = Parser(doc, published_date(doc), self.grammar)
+        starts = self.starts(parser)
+        if starts:
+            self.add_dates(doc, parser, starts)
         return doc
 
     def figure(self, period: Period | None, rule: str) -> Figure:
@@ -131,7 +134,7 @@ class DateRules:
         return fig
 
     def add_dates(self, doc: Doc, parser: Parser, starts: list[tuple[int, Plan]]) -> None:
-        """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
+        """Read the longest date at each free start (``starts``), left to right, into ``doc.spans``."""
         texts, years = parser.texts, parser.years
         sentences = parser.sentences
         # ``in`` first: ``get`` on a missing group raises and catches a KeyError inside spaCy
@@ -142,7 +145,7 @@ class DateRules:
         year_sentence = -1  # the sentence that wrote parser.sentence_year
         read, figure = parser.read, self.figure
         label = doc.vocab.strings.add("date")
-        for i, plan in parser.starts(starts):
+        for i, plan in starts:
             if i < free_from or i in claimed:
                 continue
             if parser.sentence_year is not None and sentences.number(i) != year_sentence:
