@@ -79,33 +79,34 @@ class Anchoring:
                 dates.setdefault(bisect_right(starts, s.start), []).append((s.start, s.end, fig))
         if not dates:
             return doc
-        figures = [(s, fig) for s, fig in zip(spans, figs, strict=True)
-                   if fig.kind != "date" and not fig.period_start]
+        # the figures without a period in the sentences with a date, in order, by sentence
+        figures: dict[int, list[tuple[Span, Figure]]] = {}
+        for s, fig in zip(spans, figs, strict=True):
+            if fig.kind != "date" and not fig.period_start:
+                number = bisect_right(starts, s.start)
+                if number in dates:
+                    figures.setdefault(number, []).append((s, fig))
         if not figures:
             return doc
         pub = published_date(doc)
         clauses = _Clauses(doc, starts)
-        read: dict[int, list[_Date]] = {}  # sentence number -> its dates with their clause facts
-        positions = [(s.start, s.end) for s, _ in figures]
-        for span, fig in figures:
-            number = bisect_right(starts, span.start)
-            if number not in dates:
-                continue
-            same = read.get(number)
-            if same is None:
-                clauses.number_sentence(number)
-                same = read[number] = [self._read(doc, d, clauses.numbers) for d in dates[number]]
-            date = self.governing(doc, span.start, span.end, same, clauses.numbers, positions)
-            if date is None:
-                continue
-            start, end = date.figure.period_start, date.figure.period_end
-            if date.since:
-                if pub is None:
+        for number, in_sentence in figures.items():
+            clauses.number_sentence(number)
+            same = [self._read(doc, d, clauses.numbers) for d in dates[number]]
+            # a figure between another and a date lies in their sentence: only these can be
+            positions = [(s.start, s.end) for s, _ in in_sentence]
+            for span, fig in in_sentence:
+                date = self.governing(doc, span.start, span.end, same, clauses.numbers, positions)
+                if date is None:
                     continue
-                end = pub.isoformat()
-                if end < start:
-                    continue
-            set_figure(span, fig.with_(period_start=start, period_end=end))
+                start, end = date.figure.period_start, date.figure.period_end
+                if date.since:
+                    if pub is None:
+                        continue
+                    end = pub.isoformat()
+                    if end < start:
+                        continue
+                set_figure(span, fig.with_(period_start=start, period_end=end))
         return doc
 
     def _read(self, doc: Doc, date: tuple[int, int, Figure], clause: list[int]) -> _Date:
