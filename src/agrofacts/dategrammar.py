@@ -56,6 +56,8 @@ THE = 3
 ARTICLE = 4
 #: a number that opens only "10 days ago" or "5 May": an "ago" word or a month name must follow
 NUMBER = 5
+#: a word that opens only a bound or a range ("by", "from", "as of"): a point must start after it
+OPENER = 6
 
 class Plan(NamedTuple):
     """What a date expression starting at a token may be, read off the token's text alone.
@@ -64,7 +66,8 @@ class Plan(NamedTuple):
     which tests can apply instead of calling every rule to hear it decline.
     """
 
-    #: how ``Parser.may_start`` decides (``NEVER``, ``ALWAYS``, ``AGO``, ``THE``, ``ARTICLE``, ``NUMBER``)
+    #: how ``Parser.may_start`` decides (``NEVER``, ``ALWAYS``, ``AGO``, ``THE``, ``ARTICLE``, ``NUMBER``,
+    #: ``OPENER``)
     start: int
     #: the text may open a bound ("by", "since", "as of"): ``Parser.bounded`` can match
     bounded: bool
@@ -555,6 +558,7 @@ class Parser:
         """
         lower, texts, n = self.lower, self.texts, len(self.lower)
         ago, after_the, months = self.ago_words, self.after_the, self.lex.months
+        reach = max(self.w.longest_bound, 1)  # a range's point follows its opener at once
         kept = []
         for i in tokens:
             plan = plan_of[texts[i]]
@@ -575,6 +579,9 @@ class Parser:
                     continue
             elif how == ARTICLE:  # only "a decade ago", "an hour ago"
                 if self.low(i + 2) not in ago and self.low(i + 3) not in ago:
+                    continue
+            elif how == OPENER:  # ``bounded`` and ``ranged`` read a point right after the opener
+                if not any(self.starts((j,), self.plans) for j in range(i + 1, min(i + 1 + reach, n))):
                     continue
             else:
                 continue
@@ -687,6 +694,8 @@ class Grammar:
         if start == ALWAYS and not (plan.bounded or plan.ranged or plan.month or plan.year) \
                 and set(plan.rules) <= NUMBER_RULES:
             plan = plan._replace(start=NUMBER)  # "5", "2.3", "300,000": most digits in news
+        elif start == ALWAYS and not (plan.rules or plan.month or plan.year):
+            plan = plan._replace(start=OPENER if plan.bounded or plan.ranged else NEVER)
         return plan
 
     def _first_token_tests(self, text: str) -> tuple[bool, ...]:
