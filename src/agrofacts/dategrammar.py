@@ -558,7 +558,7 @@ class Parser:
         """
         lower, texts, n = self.lower, self.texts, len(self.lower)
         ago, after_the, months = self.ago_words, self.after_the, self.lex.months
-        reach = max(self.w.longest_bound, 1)  # a range's point follows its opener at once
+        reach, plans = max(self.w.longest_bound, 1), self.plans  # a range's point follows its opener at once
         kept = []
         for i in tokens:
             plan = plan_of[texts[i]]
@@ -581,7 +581,11 @@ class Parser:
                 if self.low(i + 2) not in ago and self.low(i + 3) not in ago:
                     continue
             elif how == OPENER:  # ``bounded`` and ``ranged`` read a point right after the opener
-                if not any(self.starts((j,), self.plans) for j in range(i + 1, min(i + 1 + reach, n))):
+                for j in range(i + 1, min(i + 1 + reach, n)):
+                    after = plans[texts[j]].start
+                    if after == ALWAYS or after != NEVER and self.starts((j,), plans):
+                        break
+                else:
                     continue
             else:
                 continue
