@@ -6,6 +6,13 @@ points built from month names (data/months.csv), date words
 (data/date_words.csv) and digit shapes. It resolves relative expressions
 against the publication date and leaves the period empty where no year
 can be known.
+
+Most tokens start no date, and are turned away before any rule runs: each
+token text has a remembered ``Plan`` (``Grammar.plans``) saying which rules
+its first token allows and what the tokens after it must show
+(``Parser.starts``). Every such test is a rule's own first test, so no
+shortcut changes what is found; tests/test_dategrammar.py reads every token
+of the seeds both ways.
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ ARTICLE = 4
 NUMBER = 5
 #: a word that opens only a bound or a range ("by", "from", "as of"): a point must start after it
 OPENER = 6
+
 
 class Plan(NamedTuple):
     """What a date expression starting at a token may be, read off the token's text alone.

@@ -52,6 +52,10 @@ class DurationRules:
             if span is not None and not any(k in claimed for k in range(span.start, span.end)):
                 added.append(span)
                 claimed.update(range(span.start, span.end))
+        if not added and found:
+            keys = [(s.start, s.end) for s in found]
+            if keys == sorted(keys):
+                return doc  # the group is already what sorting it would make
         doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
         return doc
 
