@@ -39,6 +39,7 @@ def test_lists_equal_token_attributes(text):
     sentence_ids = {t.i: n for n, sent in enumerate(doc.sents, start=1) for t in sent}
     index = SentenceIndex(doc)
     assert [index.number(t.i) for t in doc] == [sentence_ids[t.i] for t in doc]
+    assert [index.end_of(t.i) for t in doc] == [t.sent.end for t in doc]
 
 
 def test_lists_are_made_once_per_doc():

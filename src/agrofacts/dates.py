@@ -142,13 +142,13 @@ class DateRules:
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
         free_from = 0
-        year_sentence = -1  # the sentence that wrote parser.sentence_year
+        year_end = 0  # where the sentence that wrote parser.sentence_year ends
         read, figure = parser.read, self.figure
         label = doc.vocab.strings.add("date")
         for i, plan in starts:
             if i < free_from or i in claimed:
                 continue
-            if parser.sentence_year is not None and sentences.number(i) != year_sentence:
+            if parser.sentence_year is not None and i >= year_end:  # a later sentence
                 parser.sentence_year = None
             f = read(i, plan)
             if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
@@ -157,7 +157,7 @@ class DateRules:
             set_figure(span, figure(f.period, f.rule))
             added.append(span)
             if f.period is not None and any(map(years.__getitem__, texts[i:f.end])):  # a year written
-                parser.sentence_year, year_sentence = f.period.end.year, sentences.number(i)
+                parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))

@@ -131,6 +131,11 @@ class SentenceIndex:
             self.starts = kept_sentence_starts(self.doc)
         return bisect_right(self.starts, i)
 
+    def end_of(self, i: int) -> int:
+        """The first token after the sentence holding token ``i`` (the doc's length after the last)."""
+        n = self.number(i)
+        return self.starts[n] if n < len(self.starts) else len(self.doc)
+
     def start_of(self, i: int) -> int:
         """The first token of the sentence holding token ``i`` (0 before any start)."""
         n = self.number(i)
