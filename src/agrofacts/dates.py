@@ -72,7 +72,7 @@ class DateRules:
         self.may_start_lower: _Memo[bool] = _Memo(
             lambda low: (low in self.first_words or low in cased_lower or low[:1] in DIGITS
                          or low[-3:] in DIGIT_ENDINGS))
-        self._figures: dict[tuple[Period | None, str], Figure] = {}
+        self._figures: dict[tuple[dt.date | None, dt.date | None, str], Figure] = {}
 
     def may_start_text(self, text: str) -> bool:
         """A date may start at a token with this text: a starting word, a month or weekday name, a digit."""
@@ -123,7 +123,7 @@ class DateRules:
         A Figure is frozen, so dates that name the same period share one: making it (and the
         ISO strings) costs more than finding most dates.
         """
-        key = (period, rule)
+        key = (period.start, period.end, rule) if period else (None, None, rule)
         fig = self._figures.get(key)
         if fig is None:
             if len(self._figures) > MEMO_SIZE:
