@@ -23,6 +23,7 @@ When no rule applies the figure keeps an empty period: no guessing.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -208,10 +209,13 @@ class _Clauses:
         begin = starts[number - 1] if number else 0
         end = starts[number] if number < len(starts) else len(words)
         n = number * (len(words) + 1)
-        for i in range(begin, end):
-            numbers[i] = n
-            if words[i] in BREAKS and not _inside_word(words, self.spaces, i):
-                n += 1
+        # the breaks are found in C; each clause's tokens get their number in one slice
+        at = begin
+        for i in compress(range(begin, end), map(BREAKS.__contains__, words[begin:end])):
+            if not _inside_word(words, self.spaces, i):
+                numbers[at:i + 1] = [n] * (i + 1 - at)  # a break belongs to the clause it ends
+                n, at = n + 1, i + 1
+        numbers[at:end] = [n] * (end - at)
 
 
 def _inside_word(words: list[str], spaces: list[int], i: int) -> bool:
