@@ -2,9 +2,13 @@
 
 ``doc[i]`` builds a spaCy ``Token`` object each time, and ``.lower_`` or
 ``.whitespace_`` on it costs more than the rule work around it. These
-helpers read a whole Doc at once (``context.words_of`` does the same for
+helpers read a whole Doc at once (``tokenview.words_of`` does the same for
 the token texts) and keep the lists in ``doc.user_data``, so the date,
 duration and anchoring rules index one list instead of making objects.
+The lower-case texts are remembered across docs (one string per distinct
+word, so later set and dict look-ups on them compare by identity), and the
+sentence starts are read once for the rule components that run after the
+sentence component.
 """
 
 from __future__ import annotations
