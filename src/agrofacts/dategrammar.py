@@ -65,6 +65,11 @@ ARTICLE = 4
 NUMBER = 5
 #: a word that opens only a bound or a range ("by", "from", "as of"): a point must start after it
 OPENER = 6
+#: a year that is a date at its own token only after a time word ("in 2008"), before a dash
+#: ("2016-2020", "2019-11-24") or in "... ago"; inside a bound or a range it always may be
+YEAR_ONLY = 7
+#: The kinds a point inside a bound or a range may start with whatever follows: ``read`` them.
+POINT_ALWAYS = frozenset({ALWAYS, YEAR_ONLY})
 
 
 class Plan(NamedTuple):
@@ -75,7 +80,7 @@ class Plan(NamedTuple):
     """
 
     #: how ``Parser.may_start`` decides (``NEVER``, ``ALWAYS``, ``AGO``, ``THE``, ``ARTICLE``, ``NUMBER``,
-    #: ``OPENER``)
+    #: ``OPENER``, ``YEAR_ONLY``)
     start: int
     #: the text may open a bound ("by", "since", "as of"): ``Parser.bounded`` can match
     bounded: bool
@@ -201,11 +206,12 @@ class Parser:
     def point(self, i: int, bare_ok: bool) -> Found | None:
         """The point starting at token ``i`` (inside a bound or a range, or at ``at``'s token).
 
-        ``may_start`` holds wherever a point starts (its tests are the rules' own first tests,
-        whatever ``bare_ok`` says), so "by the government" or "from 5 percent" stop there.
+        ``may_start`` holds wherever a point starts (its tests are the rules' own first tests),
+        but for a bare year, whose test reads ``bare_ok`` at the token: "between 2015 and 2018"
+        reads the bare "2018". So "by the government" or "from 5 percent" stop here.
         """
         plan = self.plans[self.text(i)]
-        if plan.start != ALWAYS and (plan.start == NEVER or not self.starts((i,), self.plans)):
+        if plan.start not in POINT_ALWAYS and (plan.start == NEVER or not self.starts((i,), self.plans)):
             return None  # (NEVER first: ``i`` may be past the last token)
         return self._point(i, plan, bare_ok)
 
@@ -591,9 +597,13 @@ class Parser:
             elif how == OPENER:  # ``bounded`` and ``ranged`` read a point right after the opener
                 for j in range(i + 1, min(i + 1 + reach, n)):
                     after = plans[texts[j]].start
-                    if after == ALWAYS or after != NEVER and self.starts((j,), plans):
+                    if after in POINT_ALWAYS or after != NEVER and self.starts((j,), plans):
                         break
                 else:
+                    continue
+            elif how == YEAR_ONLY:  # what ``iso``, ``year_range``, ``ago`` and ``year`` test first
+                if (i + 1 >= n or texts[i + 1] not in ("-", "–")) and ago.isdisjoint(lower[i + 2:i + 6]) \
+                        and not self.bare_ok(i):
                     continue
             else:
                 continue
@@ -646,6 +656,8 @@ GRAMMAR_ROLES = ("deictic", "anaphoric", "part", "ordinal", "fraction", "season"
                  "weekday", "day_word", "weekend", "ago")
 #: The rules a number may start alone, whose first tests ``Parser.may_start`` makes for ``NUMBER``.
 NUMBER_RULES = frozenset({Parser.ago, Parser.day_first})
+#: The rules a year may start alone, whose first tests ``Parser.may_start`` makes for ``YEAR_ONLY``.
+YEAR_RULES = frozenset({Parser.iso, Parser.year_range, Parser.ago})
 
 
 class Grammar:
@@ -706,6 +718,9 @@ class Grammar:
         if start == ALWAYS and not (plan.bounded or plan.ranged or plan.month or plan.year) \
                 and set(plan.rules) <= NUMBER_RULES:
             plan = plan._replace(start=NUMBER)  # "5", "2.3", "300,000": most digits in news
+        elif start == ALWAYS and plan.year and not (plan.bounded or plan.ranged or plan.month) \
+                and set(plan.rules) <= YEAR_RULES:
+            plan = plan._replace(start=YEAR_ONLY)  # "2019"
         elif start == ALWAYS and not (plan.rules or plan.month or plan.year):
             plan = plan._replace(start=OPENER if plan.bounded or plan.ranged else NEVER)
         return plan
