@@ -84,3 +84,40 @@ def test_anchoring(text, figure, start, end, published):
 
 def test_enough_cases():
     assert len(CASES) >= 15
+
+
+def test_figures_read_from_user_data_equal_span_extension():
+    """``figures_of`` reads ``span._.figure`` where spaCy keeps it; it must say what ``span._`` says."""
+    from agrofacts.anchoring import PLAIN_FIGURE, figures_of
+    from agrofacts.figure import SPAN_KEY
+    from agrofacts.pipeline import build_pipeline
+
+    assert PLAIN_FIGURE
+    doc = build_pipeline()(" ".join(c[1] for c in CASES))
+    spans = list(doc.spans[SPAN_KEY])
+    assert len(spans) > 20
+    assert figures_of(doc, spans) == [s._.figure for s in spans]
+
+
+def test_clause_numbers_agree_with_a_count_over_the_doc():
+    """Numbering sentence by sentence gives equal and ordered numbers exactly where a doc-wide count does."""
+    from agrofacts.anchoring import BREAKS, _Clauses, _inside_word
+    from agrofacts.pipeline import build_pipeline
+    from agrofacts.tokenlists import sentence_starts
+    from agrofacts.tokenview import spaces_of, words_of
+
+    extra = " Sales of e-commerce - up 5% -- rose; Q: 2016-2020."
+    doc = build_pipeline()(" ".join(c[1] for c in CASES) + extra)
+    words, spaces, starts = words_of(doc), spaces_of(doc), sentence_starts(doc)
+    whole, n = [], 0
+    for i, word in enumerate(words):
+        n += i in starts
+        whole.append(n)
+        n += word in BREAKS and not _inside_word(words, spaces, i)
+    clauses = _Clauses(doc, starts)
+    for number in range(len(starts) + 1):
+        clauses.number_sentence(number)
+    lazy = clauses.numbers
+    pairs = [(i, j) for i in range(len(words)) for j in range(len(words))]
+    assert [(whole[i] == whole[j], whole[i] < whole[j]) for i, j in pairs] == \
+        [(lazy[i] == lazy[j], lazy[i] < lazy[j]) for i, j in pairs]

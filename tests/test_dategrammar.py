@@ -1,8 +1,9 @@
 """Shortcuts of the date rules must never change what they find.
 
-The grammar tries at each token only the rules its first token allows (``Grammar.rules_for``),
-and the component picks its candidate tokens by a remembered test on the text: every token of
-the seeds and of sentences that use every rule is read both ways.
+The grammar tries at each token only the rules its first token allows (``Grammar.rules_for``,
+``Grammar.plan``), ``Parser.starts`` drops the candidates the tokens after them rule out, and the
+component picks its candidate tokens by a remembered test on the text: every token of the seeds
+and of sentences that use every rule is read both ways.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from spacy.attrs import LOWER, ORTH, PREFIX, SUFFIX
 
-from agrofacts.dategrammar import POINT_RULES, Found, Parser
+from agrofacts.dategrammar import NEVER, POINT_RULES, Found, Parser
 from agrofacts.pipeline import build_pipeline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -27,6 +28,10 @@ SENTENCES = [
     "A decade ago, an hour ago, 10 days ago, half a million ago, between 2015 and 2018.",
     "The 2016-2020 plan and the 2019-20 season ran from January to October 2019.",
     "THE 1990S, Mid-2019, LAST YEAR, Half, A, An, 31 May, 3 may.",
+    "Two years ago, six months ago, a year ago 5 June, 7 weeks ago, the 1990s, The first half.",
+    "Sales rose 5 percent by 2020, from 3 to 4 tonnes through March, since last year, as of May 5.",
+    "BEIJING, Nov. 24 (Xinhua) -- Q1 2019 and H2 and 2019-20 and 2016-2020, 2.5 tonnes, 3 kg.",
+    "MAY 5, MAY 2019, İstanbul ΣΑΣ THURSDAY Thursday q1 2019Q1 MID-2019 ＴＨＥ 1990s １２ Ⅻ ²3.",
 ]
 
 
@@ -41,6 +46,16 @@ def every_rule(parser: Parser, i: int, bare_ok: bool) -> Found | None:
         if found is not None:
             return found
     return parser.month_first(i, bare_ok) or (parser.year(i) if bare_ok else None)
+
+
+def unshortcut_at(parser: Parser, i: int) -> Found | None:
+    """``Parser.at`` with no test before the grammar: every rule tried at every token."""
+    found = parser.bounded(i) or parser.ranged(i) or every_rule(parser, i, parser.bare_ok(i))
+    if found is None:
+        return None
+    if found.rule == "month-day" and found.period is None and parser._dateline(i, found.end):
+        return parser._dateline_date(found)
+    return parser.resolved(found)
 
 
 def as_tuple(found: Found | None):
@@ -74,8 +89,32 @@ def hash_candidates(doc, rules) -> list[int]:
 
 
 def test_candidates_match_the_hash_arrays():
+    """The candidates are the tokens the hash arrays pick, less those whose plan rules out any date."""
+    nlp = build_pipeline()
+    rules = nlp.get_pipe("agrofacts_dates")
+    plans = rules.grammar.plans
+    for text in texts():
+        doc = nlp.make_doc(text)
+        words = [t.text for t in doc]
+        candidates = rules.candidates(words, [w.lower() for w in words])
+        assert [i for i, _ in candidates] == \
+            [i for i in hash_candidates(doc, rules) if plans[words[i]].start != NEVER], text
+        assert all(plan == plans[words[i]] for i, plan in candidates)
+
+
+@pytest.mark.parametrize("pub", [None, dt.date(2021, 11, 17)], ids=["no-pub", "pub"])
+def test_shortcuts_change_no_date(pub):
+    """Every token the component skips (no candidate, or dropped by ``Parser.starts``) starts no date,
+    and ``Parser.at`` finds at every token what the grammar finds with no shortcut at all."""
     nlp = build_pipeline()
     rules = nlp.get_pipe("agrofacts_dates")
     for text in texts():
-        doc = nlp.make_doc(text)
-        assert rules.candidates([t.text for t in doc]) == hash_candidates(doc, rules), text
+        doc = nlp(text)
+        parser = Parser(doc, pub, rules.grammar)
+        tried = {i for i, _ in rules.starts(parser)}
+        assert tried == {i for i, _ in rules.candidates(parser.texts, parser.lower) if parser.may_start(i)}
+        for i in range(len(doc)):
+            truth = as_tuple(unshortcut_at(parser, i))
+            assert as_tuple(parser.at(i)) == truth, (text, i)
+            if i not in tried:
+                assert truth is None, (text, i, parser.texts[i])

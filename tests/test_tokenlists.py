@@ -8,7 +8,14 @@ import pytest
 
 from agrofacts import tokenlists
 from agrofacts.pipeline import build_pipeline
-from agrofacts.tokenlists import SentenceIndex, lowers_of, sentence_starts, spaced_of
+from agrofacts.tokenlists import (
+    SentenceIndex,
+    kept_sentence_starts,
+    lowers_of,
+    positions_of,
+    sentence_starts,
+    spaced_of,
+)
 
 TEXTS = [
     ("mixed-case-and-glue", "By the end of March 2020, e-commerce sales in the 2016-2020 plan rose."),
@@ -25,9 +32,14 @@ def test_lists_equal_token_attributes(text):
     assert spaced_of(doc) == [bool(t.whitespace_) for t in doc]
     starts = sentence_starts(doc)
     assert starts == [t.i for t in doc if t.is_sent_start]
+    assert kept_sentence_starts(doc) == starts
+    assert kept_sentence_starts(doc) is kept_sentence_starts(doc)
+    lowers = [t.lower_ for t in doc]
+    assert positions_of(lowers, ("a", "an", "in")) == [t.i for t in doc if t.lower_ in ("a", "an", "in")]
     sentence_ids = {t.i: n for n, sent in enumerate(doc.sents, start=1) for t in sent}
     index = SentenceIndex(doc)
     assert [index.number(t.i) for t in doc] == [sentence_ids[t.i] for t in doc]
+    assert [index.end_of(t.i) for t in doc] == [t.sent.end for t in doc]
 
 
 def test_lists_are_made_once_per_doc():

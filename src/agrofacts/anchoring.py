@@ -22,21 +22,40 @@ When no rule applies the figure keeps an empty period: no guessing.
 
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
+from bisect import bisect_right
+from itertools import compress
+from typing import NamedTuple
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import words_of
 from .dates import published_date
 from .datewords import DateWords, date_words
-from .figure import SPAN_KEY
-from .tokenlists import lowers_of, spaced_of
+from .figure import SPAN_KEY, Figure, set_figure
+from .tokenlists import kept_sentence_starts, lowers_of
+from .tokenview import spaces_of, words_of
 
 BREAKS = frozenset({",", ";", ":", "--", "—", "–", "-"})
 #: How many tokens before a date a "since" may stand: "since its founding in August 2018".
 SINCE_WINDOW = 5
 #: How many tokens before a date a comparison word may stand: "compared with 2018".
 COMPARISON_WINDOW = 2
+#: The clause number of a token whose sentence holds no date and figure: equal to no real number.
+UNNUMBERED = -1
+#: Whether ``Span._.figure`` is a plain value kept in ``doc.user_data`` (``figure.set_figure``), so
+#: it can be read there without building an Underscore object per span.
+PLAIN_FIGURE = Span.get_extension("figure") == (None, None, None, None)
+
+
+class _Date(NamedTuple):
+    """A date figure with a period, and what its place in the clause says about it (read once)."""
+
+    start: int
+    end: int
+    figure: Figure
+    usable: bool  # not a base of comparison ("up 5 percent over the previous year")
+    opens: bool  # only time and linking words stand between its clause start and it
+    since: bool  # "since X": runs to the publication date
 
 
 class Anchoring:
@@ -44,117 +63,164 @@ class Anchoring:
         self.words = words
         self.opening = (set(words.role("fronting")) | set(words.role("lead"))
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
+        self.clause_openers = frozenset(words.role("clause_opener"))
+        self.comparison = frozenset(words.role("comparison"))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(SPAN_KEY, []))  # a SpanGroup makes new Span objects per pass
+        if SPAN_KEY not in doc.spans:
+            return doc
+        spans = list(doc.spans[SPAN_KEY])  # a SpanGroup makes new Span objects per pass
         if not any(s.label_ == "date" for s in spans):
-            return doc  # a date figure's span is labelled "date" (dates.py): no ``s._`` look-ups
-        with_figures = [(s, s._.figure) for s in spans]  # each ``s._`` is a lookup: read it once
-        dates = [s for s, fig in with_figures if fig.kind == "date" and fig.period_start
-                 and fig.rule != "dateline"]
+            return doc  # a date figure's span is labelled "date" (dates.py): no figure look-ups
+        figs = figures_of(doc, spans)
+        starts = kept_sentence_starts(doc)
+        dates: dict[int, list[tuple[int, int, Figure]]] = {}  # sentence number -> its dates, in order
+        for s, fig in zip(spans, figs, strict=True):
+            if fig.kind == "date" and fig.period_start and fig.rule != "dateline":
+                dates.setdefault(bisect_right(starts, s.start), []).append((s.start, s.end, fig))
         if not dates:
             return doc
-        figures = [(s, fig) for s, fig in with_figures if fig.kind != "date" and not fig.period_start]
+        # the figures without a period in the sentences with a date, in order, by sentence
+        figures: dict[int, list[tuple[Span, Figure]]] = {}
+        for s, fig in zip(spans, figs, strict=True):
+            if fig.kind != "date" and not fig.period_start:
+                number = bisect_right(starts, s.start)
+                if number in dates:
+                    figures.setdefault(number, []).append((s, fig))
         if not figures:
             return doc
         pub = published_date(doc)
-        clause, sentence = _clause_numbers(doc)
-        figure_spans = [s for s, _ in figures]
-        for span, fig in figures:
-            same = [d for d in dates if sentence[d.start] == sentence[span.start]]
-            date = self.governing(doc, span, same, clause, figure_spans) if same else None
-            if date is None:
-                continue
-            start, end = date._.figure.period_start, date._.figure.period_end
-            if self._since(doc, date, clause):
-                if pub is None:
+        clauses = _Clauses(doc, starts)
+        for number, in_sentence in figures.items():
+            clauses.number_sentence(number)
+            same = [self._read(doc, d, clauses.numbers) for d in dates[number]]
+            # a figure between another and a date lies in their sentence: only these can be
+            positions = [(s.start, s.end) for s, _ in in_sentence]
+            for span, fig in in_sentence:
+                date = self.governing(doc, span.start, span.end, same, clauses.numbers, positions)
+                if date is None:
                     continue
-                end = pub.isoformat()
-                if end < start:
-                    continue
-            span._.figure = fig.with_(period_start=start, period_end=end)
+                start, end = date.figure.period_start, date.figure.period_end
+                if date.since:
+                    if pub is None:
+                        continue
+                    end = pub.isoformat()
+                    if end < start:
+                        continue
+                set_figure(span, fig.with_(period_start=start, period_end=end))
         return doc
 
-    def governing(self, doc: Doc, fig: Span, dates: list[Span], clause: list[int],
-                  figures: list[Span] = ()) -> Span | None:
-        own = clause[fig.start]
-        usable = [d for d in dates if not self._comparison(doc, d, clause)]
-        after = [d for d in usable if clause[d.start] == own and d.start >= fig.end
-                 and not _figure_between(fig, d, figures)]
+    def _read(self, doc: Doc, date: tuple[int, int, Figure], clause: list[int]) -> _Date:
+        start, end, fig = date
+        return _Date(start, end, fig, not self._comparison(doc, start, clause),
+                     self._opens_clause(doc, start, clause), self._since(doc, start, fig, clause))
+
+    def governing(self, doc: Doc, fig_start: int, fig_end: int, dates: list[_Date], clause: list[int],
+                  figures: list[tuple[int, int]]) -> _Date | None:
+        """The date that governs the figure at ``fig_start:fig_end``, of its sentence's ``dates``."""
+        own = clause[fig_start]
+        after = [d for d in dates if d.usable and clause[d.start] == own and d.start >= fig_end
+                 and not _figure_between(doc, fig_start, fig_end, d.start, figures)]
         if after:
             return min(after, key=lambda d: d.start)
-        opening = [d for d in usable if clause[d.start] == own and d.end <= fig.start
-                   and self._opens_clause(doc, d, clause)]
+        opening = [d for d in dates if d.usable and clause[d.start] == own and d.end <= fig_start
+                   and d.opens]
         if opening:
             return max(opening, key=lambda d: d.start)
-        fronted = [d for d in usable if clause[d.start] < own and d.end <= fig.start
-                   and self._opens_clause(doc, d, clause) and d.end < len(doc)
-                   and words_of(doc)[d.end] in BREAKS]
+        words = words_of(doc)
+        fronted = [d for d in dates if d.usable and clause[d.start] < own and d.end <= fig_start
+                   and d.opens and d.end < len(words) and words[d.end] in BREAKS]
         return max(fronted, key=lambda d: d.start) if fronted else None
 
-    def _opens_clause(self, doc: Doc, date: Span, clause: list[int]) -> bool:
+    def _opens_clause(self, doc: Doc, start: int, clause: list[int]) -> bool:
         """Only time and linking words ("said that in") stand between the clause start and the date."""
         words, lowers = words_of(doc), lowers_of(doc)
-        i = date.start - 1
-        while i >= 0 and clause[i] == clause[date.start] and words[i] not in BREAKS:
-            if self.words.has("clause_opener", lowers[i]):
+        i = start - 1
+        while i >= 0 and clause[i] == clause[start] and words[i] not in BREAKS:
+            if lowers[i] in self.clause_openers:
                 return True  # "He said that in 2019, ...": the date opens the that-clause
             if lowers[i] not in self.opening:
                 return False
             i -= 1
         return True
 
-    def _comparison(self, doc: Doc, date: Span, clause: list[int]) -> bool:
+    def _comparison(self, doc: Doc, start: int, clause: list[int]) -> bool:
         lowers = lowers_of(doc)
-        for i in range(max(0, date.start - COMPARISON_WINDOW), date.start):
-            if clause[i] == clause[date.start] and self.words.has("comparison", lowers[i]):
+        for i in range(max(0, start - COMPARISON_WINDOW), start):
+            if clause[i] == clause[start] and lowers[i] in self.comparison:
                 return True
         return False
 
-    def _since(self, doc: Doc, date: Span, clause: list[int]) -> bool:
-        if date._.figure.rule == "bound-since":
+    def _since(self, doc: Doc, start: int, fig: Figure, clause: list[int]) -> bool:
+        if fig.rule == "bound-since":
             return True
         lowers = lowers_of(doc)
-        for i in range(max(0, date.start - SINCE_WINDOW), date.start):
-            if lowers[i] == "since" and clause[i] == clause[date.start]:
+        for i in range(max(0, start - SINCE_WINDOW), start):
+            if lowers[i] == "since" and clause[i] == clause[start]:
                 return True
         return False
 
 
-def _figure_between(fig: Span, date: Span, figures) -> bool:
+def figures_of(doc: Doc, spans: list[Span]) -> list[Figure | None]:
+    """``span._.figure`` of each span.
+
+    Read straight from ``doc.user_data``, where spaCy keeps a plain extension's value (see
+    ``figure.set_figure``): an Underscore object per span costs more than the rest of the rule.
+    """
+    if not PLAIN_FIGURE:
+        return [s._.figure for s in spans]
+    data = doc.user_data
+    return [data.get(("._.", "figure", s.start_char, s.end_char)) for s in spans]
+
+
+def _figure_between(doc: Doc, fig_start: int, fig_end: int, date_start: int,
+                    figures: list[tuple[int, int]]) -> bool:
     """'fell to 2% from a peak of 19% in March 2023': the date is the 19%'s, not the 2%'s.
 
-    A restatement of ``fig`` in brackets ("2 billion yuan ($280 million) in 2019") does not count.
+    A restatement of the figure in brackets ("2 billion yuan ($280 million) in 2019") does not count.
     """
-    return any(fig.end <= other.start and other.end <= date.start
-               and not _bracketed_after(fig, other) for other in figures)
+    return any(fig_end <= start and end <= date_start and not _bracketed_after(doc, fig_end, start)
+               for start, end in figures)
 
 
-def _bracketed_after(fig: Span, other: Span) -> bool:
-    """'2 billion yuan ($280 million)': ``other`` restates ``fig`` (restatements runs later)."""
-    return other.start == fig.end + 1 and words_of(fig.doc)[fig.end] == "("
+def _bracketed_after(doc: Doc, fig_end: int, other_start: int) -> bool:
+    """'2 billion yuan ($280 million)': the figure at ``other_start`` restates the one ending at
+    ``fig_end`` (restatements runs later)."""
+    return other_start == fig_end + 1 and words_of(doc)[fig_end] == "("
 
 
-def _clause_numbers(doc: Doc) -> tuple[list[int], list[int]]:
-    """For each token, the number of its clause and of its sentence (a break ends a clause)."""
-    words, spaced = words_of(doc), spaced_of(doc)
-    numbers, sentences = [], []
-    n = s = 0
-    starts = (doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
-    for i, (word, start) in enumerate(zip(words, starts, strict=True)):
-        if start:
-            n += 1
-            s += 1
-        numbers.append(n)
-        sentences.append(s)
-        if word in BREAKS and not _inside_word(words, spaced, i):
-            n += 1
-    return numbers, sentences
+class _Clauses:
+    """Each token's clause number (a break ends a clause), counted only in the sentences asked for.
+
+    Only sentences that hold both a date and a figure are asked about, so the rest of the doc is
+    never read. Numbers are ``sentence * (len(doc) + 1) + breaks before the token in its
+    sentence``: two tokens share a number exactly when one clause holds both, and numbers grow
+    along the doc, as a count over the whole doc would. Unasked tokens hold ``UNNUMBERED``.
+    """
+
+    def __init__(self, doc: Doc, starts: list[int]) -> None:
+        self.words, self.spaces = words_of(doc), spaces_of(doc)
+        self.starts = starts
+        self.numbers = [UNNUMBERED] * len(self.words)
+
+    def number_sentence(self, number: int) -> None:
+        """Number the tokens of sentence ``number`` (``bisect_right(starts, i)`` of its tokens)."""
+        starts, words, numbers = self.starts, self.words, self.numbers
+        begin = starts[number - 1] if number else 0
+        end = starts[number] if number < len(starts) else len(words)
+        n = number * (len(words) + 1)
+        # the breaks are found in C; each clause's tokens get their number in one slice
+        at = begin
+        for i in compress(range(begin, end), map(BREAKS.__contains__, words[begin:end])):
+            if not _inside_word(words, self.spaces, i):
+                numbers[at:i + 1] = [n] * (i + 1 - at)  # a break belongs to the clause it ends
+                n, at = n + 1, i + 1
+        numbers[at:end] = [n] * (end - at)
 
 
-def _inside_word(words: list[str], spaced: list[bool], i: int) -> bool:
+def _inside_word(words: list[str], spaces: list[int], i: int) -> bool:
     """A hyphen joining two words or numbers ("e-commerce", "2016-2020") breaks no clause."""
-    return words[i] == "-" and i > 0 and not spaced[i - 1] and not spaced[i]
+    return words[i] == "-" and i > 0 and not spaces[i - 1] and not spaces[i]
 
 
 @Language.factory("agrofacts_anchoring", assigns=["doc.spans"])

@@ -6,24 +6,34 @@ points built from month names (data/months.csv), date words
 (data/date_words.csv) and digit shapes. It resolves relative expressions
 against the publication date and leaves the period empty where no year
 can be known.
+
+Most tokens start no date, and are turned away before any rule runs: each
+token text has a remembered ``Plan`` (``Grammar.plans``) saying which rules
+its first token allows and what the tokens after it must show
+(``Parser.starts``). Every such test is a rule's own first test, so no
+shortcut changes what is found; tests/test_dategrammar.py reads every token
+of the seeds both ways.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from typing import NamedTuple, TypeVar
 
 from spacy.tokens import Doc
 
 from . import periods as P
-from .context import words_of
+from .context import may_start_number
 from .datewords import DateWords
 from .lexicon import Lexicons
-from .numerals import parse_number
+from .numerals import NumberMatch, parse_number_in
 from .periods import Period
 from .tokenlists import SentenceIndex, lowers_of, spaced_of
+from .tokenview import TokenView, words_of
+
+V = TypeVar("V")
 
 YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 DECADE = re.compile(r"(1[89]\d0|2[01]\d0)s")
@@ -35,12 +45,57 @@ SHORT_YEAR = re.compile(r"\d\d")
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
 #: How far into its sentence a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
 DATELINE_TOKENS = 8
-#: How many first-token texts ``Parser.rules_for`` remembers before it starts afresh.
+#: How many first-token texts ``Parser.rules_for`` and ``Grammar.plans`` remember before they start afresh.
 RULE_CACHE_SIZE = 50_000
+#: First characters of a digit token (a decade after "the": "the 1990s").
+DIGITS = frozenset("0123456789")
 
-@dataclass(frozen=True)
-class Found:
-    """A date expression ending before token ``end``.
+# How ``Parser.may_start`` decides for a token, by its text (``Plan.start``).
+#: never: no date starts with this text
+NEVER = 0
+#: always: a digit, a month name, a starting word that is no number word, "Q3", "mid-2019"
+ALWAYS = 1
+#: a number word: only in "two years ago", so an "ago" word must follow within a few tokens
+AGO = 2
+#: "the": only before a word that may follow a starting "the", or a decade ("the 1990s")
+THE = 3
+#: "a"/"an": only in "a decade ago", "an hour ago"
+ARTICLE = 4
+#: a number that opens only "10 days ago" or "5 May": an "ago" word or a month name must follow
+NUMBER = 5
+#: a word that opens only a bound or a range ("by", "from", "as of"): a point must start after it
+OPENER = 6
+#: a year that is a date at its own token only after a time word ("in 2008"), before a dash
+#: ("2016-2020", "2019-11-24") or in "... ago"; inside a bound or a range it always may be
+YEAR_ONLY = 7
+#: The kinds a point inside a bound or a range may start with whatever follows: ``read`` them.
+POINT_ALWAYS = frozenset({ALWAYS, YEAR_ONLY})
+
+
+class Plan(NamedTuple):
+    """What a date expression starting at a token may be, read off the token's text alone.
+
+    Made once per text and remembered (``Grammar.plans``), so each token asks one dict look-up
+    which tests can apply instead of calling every rule to hear it decline.
+    """
+
+    #: how ``Parser.may_start`` decides (``NEVER``, ``ALWAYS``, ``AGO``, ``THE``, ``ARTICLE``, ``NUMBER``,
+    #: ``OPENER``, ``YEAR_ONLY``)
+    start: int
+    #: the text may open a bound ("by", "since", "as of"): ``Parser.bounded`` can match
+    bounded: bool
+    #: the text may open a range ("from", "between"): ``Parser.ranged`` can match
+    ranged: bool
+    #: the rules of ``Parser.point`` that can match (``Grammar.rules_for``)
+    rules: tuple[Callable[[Parser, int], Found | None], ...]
+    #: a month name: ``Parser.month_first`` can match
+    month: bool
+    #: a year: a bare year can be a date
+    year: bool
+
+
+class Found(NamedTuple):
+    """A date expression ending before token ``end`` (a NamedTuple: cheap to make, and many are made).
 
     ``period`` is None when it cannot be resolved (no publication date).
     ``place`` is set when the text wrote no year ("Nov. 24", "in June"): it
@@ -67,20 +122,35 @@ class Parser:
         self.w, self.lex = g.words, g.lex
         self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
         self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
+        self.plans, self.years, self.days, self.role = g.plans, g.years, g.days, g.role
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
         self.texts: list[str] = words_of(doc)
         self.lower: list[str] = lowers_of(doc)
+        self.n = len(self.texts)
+        self.view: TokenView | None = None  # made on the first number read: few docs need it
         self.spaced: list[bool] | None = None  # read on the first ``glued``: few docs need it
         self.sentence_year: int | None = None
         self.sentences = SentenceIndex(doc)
 
     # ---- helpers -----------------------------------------------------------------
     def low(self, i: int) -> str:
-        return self.lower[i] if 0 <= i < len(self.lower) else ""
+        return self.lower[i] if 0 <= i < self.n else ""
 
     def text(self, i: int) -> str:
-        return self.texts[i] if 0 <= i < len(self.texts) else ""
+        return self.texts[i] if 0 <= i < self.n else ""
+
+    def number_at(self, i: int) -> NumberMatch | None:
+        """The number starting at token ``i`` (``numerals.parse_number``), read on one TokenView per doc.
+
+        ``context.may_start_number`` first: it is what ``parse_number`` needs to see, and it spares
+        most docs the view.
+        """
+        if not may_start_number(self.texts[i], self.lex):
+            return None
+        if self.view is None:
+            self.view = TokenView(self.doc)
+        return parse_number_in(self.view, i, self.lex.numbers)
 
     def glued(self, i: int) -> bool:
         """Token ``i`` runs into the next one with no space."""
@@ -89,7 +159,7 @@ class Parser:
         return not self.spaced[i]
 
     def year_token(self, i: int) -> int | None:
-        return int(self.texts[i]) if 0 <= i < len(self.texts) and YEAR.fullmatch(self.texts[i]) else None
+        return self.years[self.texts[i]] if 0 <= i < self.n else None
 
     def quantity_at(self, i: int) -> bool:
         """A unit, currency or percent sign at ``i``: the number before it is no year."""
@@ -116,10 +186,10 @@ class Parser:
         y = self.year_token(i)
         if y is not None:
             return i + 1, y
-        deictic = self.w.role("deictic")
+        deictic = self.role["deictic"]
         if self.low(i) in deictic and self.low(i + 1) == "year" and not self._the_last(i):
             return i + 2, (self.pub.year + int(deictic[self.low(i)]) if self.pub else None)
-        anaphoric = self.w.role("anaphoric")
+        anaphoric = self.role["anaphoric"]
         if self.low(i) == "the" and self.low(i + 1) in anaphoric and self.low(i + 2) == "year":
             # Read against the publication date; when the sentence names a year of its own the
             # writer may mean the year before that one ("in 2017, up 5 percent over the previous
@@ -134,11 +204,32 @@ class Parser:
 
     # ---- the grammar -----------------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
-        for rule in self.grammar.rules_for(self.text(i)):
+        """The point starting at token ``i`` (inside a bound or a range, or at ``at``'s token).
+
+        ``may_start`` holds wherever a point starts (its tests are the rules' own first tests),
+        but for a bare year, whose test reads ``bare_ok`` at the token: "between 2015 and 2018"
+        reads the bare "2018". So "by the government" or "from 5 percent" stop here.
+        """
+        plan = self.plans[self.text(i)]
+        if plan.start not in POINT_ALWAYS and (plan.start == NEVER or not self.starts((i,), self.plans)):
+            return None  # (NEVER first: ``i`` may be past the last token)
+        return self._point(i, plan, bare_ok)
+
+    def _point(self, i: int, plan: Plan, bare_ok: bool | None) -> Found | None:
+        """``point`` with the plan of token ``i`` (``bare_ok`` None: read it only if needed).
+
+        Only the rules the plan allows are called: the others could return nothing.
+        """
+        for rule in plan.rules:
             found = rule(self, i)
             if found is not None:
                 return found
-        return self.month_first(i, bare_ok) or (self.year(i) if bare_ok else None)
+        if not (plan.month or plan.year):
+            return None
+        if bare_ok is None:
+            bare_ok = self.bare_ok(i)
+        found = self.month_first(i, bare_ok) if plan.month else None
+        return found or (self.year(i) if bare_ok and plan.year else None)
 
     def iso(self, i: int) -> Found | None:
         y = self.year_token(i)
@@ -169,7 +260,7 @@ class Parser:
         m = PART_YEAR.fullmatch(self.text(i))
         if m:
             return Found(i + 1, P.third(P.year(int(m[2])), m[1].lower()), "part")
-        parts = self.w.role("part")
+        parts = self.role["part"]
         k = i + 1 if self.low(i) == "the" else i
         word = self.low(k)
         if word not in parts:
@@ -205,18 +296,18 @@ class Parser:
     def fraction(self, i: int) -> Found | None:
         """'the first half of this year', 'the third quarter of 2019', 'the first 10 months of 2019'."""
         k = i + 1 if self.low(i) == "the" else i
-        ordinal = self.w.role("ordinal").get(self.low(k))
+        ordinal = self.role["ordinal"].get(self.low(k))
         if ordinal is None:
             return None
         k += 1
         count = 1
-        num = parse_number(self.doc, k, self.lex.numbers) if k < len(self.doc) else None
+        num = self.number_at(k) if k < self.n else None
         if num is not None and num.value == num.value.to_integral_value() and 1 < num.value <= 12:
             count, k = int(num.value), num.end
         if int(ordinal) != 1 and count > 1:
             return None
         word = self.low(k)
-        parts = self.w.role("fraction").get(word)
+        parts = self.role["fraction"].get(word)
         if parts is None and word == "months" and count > 1:
             parts = 12
         if parts is None:
@@ -255,7 +346,7 @@ class Parser:
     def season(self, i: int) -> Found | None:
         """'spring 2019', 'the summer of 2019'; a bare season is no date ("farmers sow in spring")."""
         k = i + 1 if self.low(i) == "the" else i
-        first = self.w.role("season").get(self.low(k))
+        first = self.role["season"].get(self.low(k))
         if first is None:
             return None
         at = k + 2 if self.low(k + 1) == "of" else k + 1
@@ -266,16 +357,16 @@ class Parser:
 
     def deictic(self, i: int) -> Found | None:
         """'this year', 'last month', 'Last January', 'last summer', 'next Monday', 'this weekend'."""
-        offset = self.w.role("deictic").get(self.low(i))
+        offset = self.role["deictic"].get(self.low(i))
         if offset is None or self._the_last(i):
             return None
         off, nxt, pub = int(offset), self.low(i + 1), self.pub
-        unit = self.w.role("calendar_unit").get(nxt)
+        unit = self.role["calendar_unit"].get(nxt)
         month = self.lex.months.get(self.text(i + 1))
-        season = self.w.role("season").get(nxt)
-        weekday = self.w.role("weekday").get(self.text(i + 1))
+        season = self.role["season"].get(nxt)
+        weekday = self.role["weekday"].get(self.text(i + 1))
         if unit is None and month is None and season is None and weekday is None \
-                and not self.w.has("weekend", nxt):
+                and nxt not in self.role["weekend"]:
             return None
         if self.low(i) == "past" and unit is None:
             return None
@@ -301,13 +392,13 @@ class Parser:
 
     def anaphoric(self, i: int) -> Found | None:
         """'the previous year', 'the following year' (see year_expr)."""
-        if self.low(i) != "the" or self.low(i + 1) not in self.w.role("anaphoric"):
+        if self.low(i) != "the" or self.low(i + 1) not in self.role["anaphoric"]:
             return None
         return self._year_as_found(i, "relative")
 
     def weekday(self, i: int) -> Found | None:
         """'Thursday' (the last one on or before publication); 'Thursday, Nov. 24, 2019'."""
-        weekday = self.w.role("weekday").get(self.text(i))
+        weekday = self.role["weekday"].get(self.text(i))
         if weekday is None:
             return None
         k = i + 2 if self.text(i + 1) == "," else i + 1
@@ -318,12 +409,12 @@ class Parser:
         return Found(i + 1, period, "weekday")
 
     def weekend(self, i: int) -> Found | None:
-        if self.low(i) != "the" or not self.w.has("weekend", self.low(i + 1)):
+        if self.low(i) != "the" or self.low(i + 1) not in self.role["weekend"]:
             return None
         return Found(i + 2, P.latest_weekend(self.pub) if self.pub else None, "weekend")
 
     def day_word(self, i: int) -> Found | None:
-        offset = self.w.role("day_word").get(self.low(i))
+        offset = self.role["day_word"].get(self.low(i))
         if offset is None:
             return None
         if self.pub is None:
@@ -338,12 +429,12 @@ class Parser:
         if self.low(i) in ("a", "an"):
             n, k = 1, i + 1
         else:
-            num = parse_number(self.doc, i, self.lex.numbers)
+            num = self.number_at(i)
             if num is None or num.value != num.value.to_integral_value():
                 return None
             n, k = int(num.value), num.end
         unit = self.lex.units.match_at(self.texts, k)
-        if unit is None or unit[0] not in AGO_UNITS or not self.w.has("ago", self.low(unit[1])):
+        if unit is None or unit[0] not in AGO_UNITS or self.low(unit[1]) not in self.role["ago"]:
             return None
         end = unit[1] + 1
         pub = self.pub
@@ -367,12 +458,13 @@ class Parser:
         if month is None:
             return None
         k = i + 1
-        if DAY.fullmatch(self.text(k)) and not self.quantity_at(k + 1):
-            first = last = int(self.text(k))
+        first = self.days[self.text(k)]
+        if first is not None and not self.quantity_at(k + 1):
+            last = first
             k += 1
-            if self.text(k) in ("-", "–") and self.glued(k - 1) and DAY.fullmatch(self.text(k + 1)) \
-                    and int(self.text(k + 1)) > first:
-                last, k = int(self.text(k + 1)), k + 2
+            if self.text(k) in ("-", "–") and self.glued(k - 1) \
+                    and (upper := self.days[self.text(k + 1)]) is not None and upper > first:
+                last, k = upper, k + 2
             year_at = k + 1 if self.text(k) == "," else k
             y = self.year_token(year_at)
 
@@ -395,13 +487,13 @@ class Parser:
 
     def day_first(self, i: int) -> Found | None:
         """'23 October 2019', '5 May'."""
-        if not DAY.fullmatch(self.text(i)):
+        d = self.days[self.text(i)]
+        if d is None:
             return None
         month = self.lex.months.get(self.text(i + 1))
         if month is None or self.text(i + 1) == "May" and self.low(i + 2) not in ("", ",", ".") \
                 and self.year_token(i + 2) is None:
             return None
-        d = int(self.text(i))
         y = self.year_token(i + 2)
         if y is not None:
             period = P.day(y, month, d)
@@ -469,26 +561,71 @@ class Parser:
 
     def may_start(self, i: int) -> bool:
         """A cheap test that a date expression can start at ``i``, so most tokens skip the grammar."""
-        text, low = self.texts[i], self.lower[i]
-        if text[0].isdigit() or text in self.lex.months:
-            return True
-        if low in self.starters:
-            # a number word starts a date only in "two years ago"
-            return low not in self.lex.numbers or not self.ago_words.isdisjoint(self.lower[i + 2:i + 6])
-        if low == "the":
-            nxt = self.low(i + 1)
-            return nxt in self.after_the or bool(DECADE.fullmatch(self.text(i + 1)))
-        if low in ("a", "an"):  # only "a decade ago", "an hour ago"
-            return self.low(i + 2) in self.ago_words or self.low(i + 3) in self.ago_words
-        return bool(QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text))
+        return bool(self.starts((i,), self.plans))
+
+    def starts(self, tokens: Iterable[int], plan_of: Mapping[str, Plan | None]) -> list[tuple[int, Plan]]:
+        """The ``tokens`` where ``may_start`` holds, with their plans, tested in one pass.
+
+        ``plan_of`` maps a token text to its plan (``Grammar.plans``), or to None where the caller
+        knows no date starts. Most tokens fail on the tokens after them ("the" before a noun,
+        "a", a number before no month or "ago"), so one loop here is cheaper than a call per token.
+        """
+        lower, texts, n = self.lower, self.texts, len(self.lower)
+        ago, after_the, months = self.ago_words, self.after_the, self.lex.months
+        reach, plans = max(self.w.longest_bound, 1), self.plans  # a range's point follows its opener at once
+        kept = []
+        for i in tokens:
+            plan = plan_of[texts[i]]
+            if plan is None:
+                continue
+            how = plan.start
+            if how == ALWAYS:
+                pass
+            elif how == NUMBER:  # what ``ago`` and ``day_first`` test first
+                if ago.isdisjoint(lower[i + 2:i + 6]) and months.get(self.text(i + 1)) is None:
+                    continue
+            elif how == THE:
+                if i + 1 >= n or lower[i + 1] not in after_the and not (
+                        texts[i + 1][:1] in DIGITS and DECADE.fullmatch(texts[i + 1])):
+                    continue
+            elif how == AGO:  # a number word starts a date only in "two years ago"
+                if ago.isdisjoint(lower[i + 2:i + 6]):
+                    continue
+            elif how == ARTICLE:  # only "a decade ago", "an hour ago"
+                if self.low(i + 2) not in ago and self.low(i + 3) not in ago:
+                    continue
+            elif how == OPENER:  # ``bounded`` and ``ranged`` read a point right after the opener
+                for j in range(i + 1, min(i + 1 + reach, n)):
+                    after = plans[texts[j]].start
+                    if after in POINT_ALWAYS or after != NEVER and self.starts((j,), plans):
+                        break
+                else:
+                    continue
+            elif how == YEAR_ONLY:  # what ``iso``, ``year_range``, ``ago`` and ``year`` test first
+                if (i + 1 >= n or texts[i + 1] not in ("-", "–")) and ago.isdisjoint(lower[i + 2:i + 6]) \
+                        and not self.bare_ok(i):
+                    continue
+            else:
+                continue
+            kept.append((i, plan))
+        return kept
 
     def at(self, i: int) -> Found | None:
         """The date expression starting at token ``i``, resolved, or None."""
-        if not self.may_start(i):
+        plan = self.plans[self.texts[i]]
+        if plan.start != ALWAYS and not self.starts((i,), self.plans):
             return None
-        found = self.bounded(i) or self.ranged(i) or self.point(i, self.bare_ok(i))
+        return self.read(i, plan)
+
+    def read(self, i: int, plan: Plan) -> Found | None:
+        """``at`` for a token ``i`` whose ``plan`` says a date may start there (``may_start``)."""
+        found = self.bounded(i) if plan.bounded else None
+        if found is None and plan.ranged:
+            found = self.ranged(i)
         if found is None:
-            return None
+            found = self._point(i, plan, None)
+            if found is None:
+                return None
         if found.rule == "month-day" and found.period is None and self._dateline(i, found.end):
             return self._dateline_date(found)
         return self.resolved(found)
@@ -514,6 +651,15 @@ POINT_RULES: tuple[Callable[[Parser, int], Found | None], ...] = (
     Parser.ago, Parser.day_first)
 
 
+#: The word roles ``Parser`` reads through ``Grammar.role``.
+GRAMMAR_ROLES = ("deictic", "anaphoric", "part", "ordinal", "fraction", "season", "calendar_unit",
+                 "weekday", "day_word", "weekend", "ago")
+#: The rules a number may start alone, whose first tests ``Parser.may_start`` makes for ``NUMBER``.
+NUMBER_RULES = frozenset({Parser.ago, Parser.day_first})
+#: The rules a year may start alone, whose first tests ``Parser.may_start`` makes for ``YEAR_ONLY``.
+YEAR_RULES = frozenset({Parser.iso, Parser.year_range, Parser.ago})
+
+
 class Grammar:
     """The word tables of the date grammar, built once per pipeline and shared by every Doc's Parser."""
 
@@ -525,6 +671,15 @@ class Grammar:
         self.bound_words = frozenset(words.role("bound"))
         self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
         self._rules_by_text: dict[str, tuple[Callable[[Parser, int], Found | None], ...]] = {}
+        self.plans: _Remembered[Plan] = _Remembered(self.plan)
+        #: text -> the year it writes ("2019" -> 2019), None for any other text
+        self.years: _Remembered[int | None] = _Remembered(
+            lambda text: int(text) if YEAR.fullmatch(text) else None)
+        #: text -> the day of a month it writes ("24" -> 24), None for any other text
+        self.days: _Remembered[int | None] = _Remembered(
+            lambda text: int(text) if DAY.fullmatch(text) else None)
+        #: the word roles the rules read, by name (``DateWords.role``, one look-up instead of a call)
+        self.role: dict[str, dict[str, str | int]] = {name: words.role(name) for name in GRAMMAR_ROLES}
 
     def rules_for(self, text: str) -> tuple[Callable[[Parser, int], Found | None], ...]:
         """The rules of ``point`` (in their order) that can match a first token ``text``; remembered.
@@ -539,6 +694,36 @@ class Grammar:
             rules = self._rules_by_text[text] = tuple(
                 rule for rule, may in zip(POINT_RULES, self._first_token_tests(text), strict=True) if may)
         return rules
+
+    def plan(self, text: str) -> Plan:
+        """What a date starting at a token with this text may be (see ``Plan``).
+
+        Each field is what the rule it names tests of the first token before anything else, so a
+        rule the plan leaves out would have returned nothing.
+        """
+        low, months = text.lower(), self.lex.months
+        if text[:1].isdigit() or text in months:
+            start = ALWAYS
+        elif low in self.starters:
+            start = ALWAYS if low not in self.lex.numbers else AGO
+        elif low == "the":
+            start = THE
+        elif low in ("a", "an"):
+            start = ARTICLE
+        else:
+            start = ALWAYS if QUARTER_TOKEN.fullmatch(text) or PART_YEAR.fullmatch(text) else NEVER
+        plan = Plan(start=start, bounded=low in self.bound_first, ranged=bool(self.words.range_joins(low)),
+                    rules=self.rules_for(text), month=months.get(text) is not None,
+                    year=bool(YEAR.fullmatch(text)))
+        if start == ALWAYS and not (plan.bounded or plan.ranged or plan.month or plan.year) \
+                and set(plan.rules) <= NUMBER_RULES:
+            plan = plan._replace(start=NUMBER)  # "5", "2.3", "300,000": most digits in news
+        elif start == ALWAYS and plan.year and not (plan.bounded or plan.ranged or plan.month) \
+                and set(plan.rules) <= YEAR_RULES:
+            plan = plan._replace(start=YEAR_ONLY)  # "2019"
+        elif start == ALWAYS and not (plan.rules or plan.month or plan.year):
+            plan = plan._replace(start=OPENER if plan.bounded or plan.ranged else NEVER)
+        return plan
 
     def _first_token_tests(self, text: str) -> tuple[bool, ...]:
         """For each of ``POINT_RULES``, whether it may match with ``text`` as its first token."""
@@ -562,6 +747,20 @@ class Grammar:
             number,  # ago
             bool(DAY.fullmatch(text)),  # day_first
         )
+
+
+class _Remembered(dict[str, V]):
+    """A dict that fills a missing text with ``make(text)``, and starts afresh when it grows too big."""
+
+    def __init__(self, make: Callable[[str], V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, text: str) -> V:
+        if len(self) > RULE_CACHE_SIZE:
+            self.clear()
+        value = self[text] = self.make(text)
+        return value
 
 
 _STARTERS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}

@@ -30,17 +30,21 @@ dategrammar.py; this module is the spaCy component around it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import compress
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import periods as P
-from .context import words_of
-from .dategrammar import YEAR, Grammar, Parser, starters
+from .dategrammar import NEVER, Grammar, Parser, Plan, starters
 from .datewords import DateWords, date_words
-from .figure import SPAN_KEY, Figure
+from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
+from .periods import Period
+
+V = TypeVar("V")
 
 #: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
 PUBLISHED_KEY = "published"
@@ -49,7 +53,8 @@ PUBLISHED_KEY = "published"
 #: First characters of a digit token, and the last three of "mid-2019": a date may start there.
 DIGITS = frozenset("0123456789")
 DIGIT_ENDINGS = frozenset(f"{n:03d}" for n in range(1000))
-#: How many token texts ``DateRules.starts_with_text`` remembers before it starts afresh.
+#: How many token texts ``DateRules.starts_with_text`` (or date figures ``DateRules.figure``)
+#: remembers before it starts afresh.
 MEMO_SIZE = 100_000
 
 
@@ -61,65 +66,111 @@ class DateRules:
         self.first_words = first_words | {"the", "a", "an"}
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.grammar = Grammar(words, lex)
-        self.starts_with_text = _Memo(self.may_start_text)
+        self.starts_with_text: _Memo[Plan | None] = _Memo(self.plan_of_text)
+        cased_lower = {w.lower() for w in self.cased}
+        #: lower-case text -> whether a token with that lower case may pass ``may_start_text``
+        self.may_start_lower: _Memo[bool] = _Memo(
+            lambda low: (low in self.first_words or low in cased_lower or low[:1] in DIGITS
+                         or low[-3:] in DIGIT_ENDINGS))
+        self._figures: dict[tuple[dt.date | None, dt.date | None, str], Figure] = {}
 
     def may_start_text(self, text: str) -> bool:
         """A date may start at a token with this text: a starting word, a month or weekday name, a digit."""
         return (text.lower() in self.first_words or text in self.cased or text[:1] in DIGITS
                 or text[-3:] in DIGIT_ENDINGS)
 
-    def candidates(self, texts: list[str]) -> list[int]:
-        """The tokens where a date may start (see ``may_start_text``), one dict look-up per token."""
-        remembered = self.starts_with_text
-        if len(remembered) > MEMO_SIZE:
-            remembered.clear()
-        return [i for i, text in enumerate(texts) if remembered[text]]
+    def plan_of_text(self, text: str) -> Plan | None:
+        """The grammar's plan for a date starting at a token with this text; None if none can."""
+        if not self.may_start_text(text):
+            return None
+        plan = self.grammar.plans[text]
+        return None if plan.start == NEVER else plan
+
+    def sift(self, lowers: list[str]) -> Iterator[int]:
+        """The tokens (by their lower case) that may pass ``may_start_text``, sifted in C.
+
+        A remembered test of the lower case that every text passing ``may_start_text`` passes
+        too (the lower case of a month name; a digit kept), so the texts themselves are looked
+        up only where a date may start.
+        """
+        for memo in (self.starts_with_text, self.may_start_lower):
+            if len(memo) > MEMO_SIZE:
+                memo.clear()
+        return compress(range(len(lowers)), map(self.may_start_lower.__getitem__, lowers))
+
+    def candidates(self, texts: list[str], lowers: list[str]) -> list[tuple[int, Plan]]:
+        """The tokens where a date may start, with their plans (``lowers``: the texts' lower case).
+
+        A candidate passes ``may_start_text`` and its plan does not rule out every date.
+        """
+        plans = self.starts_with_text
+        return [(i, plan) for i in self.sift(lowers) if (plan := plans[texts[i]]) is not None]
+
+    def starts(self, parser: Parser) -> list[tuple[int, Plan]]:
+        """The candidates where ``Parser.may_start`` holds, with their plans: where to read."""
+        return parser.starts(self.sift(parser.lower), self.starts_with_text)
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = self.candidates(words_of(doc))
-        if not starts:
-            return doc
-        self.add_dates(doc, Parser(doc, published_date(doc), self.grammar), starts)
+        parser = Parser(doc, published_date(doc), self.grammar)
+        starts = self.starts(parser)
+        if starts:
+            self.add_dates(doc, parser, starts)
         return doc
 
-    def add_dates(self, doc: Doc, parser: Parser, starts: list[int]) -> None:
-        """Read the longest date at each free candidate, left to right, into ``doc.spans``."""
-        texts = parser.texts
+    def figure(self, period: Period | None, rule: str) -> Figure:
+        """The Figure of a date with this period, found by ``rule``; remembered.
+
+        A Figure is frozen, so dates that name the same period share one: making it (and the
+        ISO strings) costs more than finding most dates.
+        """
+        key = (period.start, period.end, rule) if period else (None, None, rule)
+        fig = self._figures.get(key)
+        if fig is None:
+            if len(self._figures) > MEMO_SIZE:
+                self._figures.clear()
+            start, end = period.iso() if period else ("", "")
+            fig = self._figures[key] = Figure("date", None, "", "exact", period_start=start,
+                                              period_end=end, rule=rule)
+        return fig
+
+    def add_dates(self, doc: Doc, parser: Parser, starts: list[tuple[int, Plan]]) -> None:
+        """Read the longest date at each free start (``starts``), left to right, into ``doc.spans``."""
+        texts, years = parser.texts, parser.years
         sentences = parser.sentences
         # ``in`` first: ``get`` on a missing group raises and catches a KeyError inside spaCy
         found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
         free_from = 0
-        year_sentence = -1  # the sentence that wrote parser.sentence_year
-        for i in starts:
+        year_end = 0  # where the sentence that wrote parser.sentence_year ends
+        read, figure = parser.read, self.figure
+        label = doc.vocab.strings.add("date")
+        for i, plan in starts:
             if i < free_from or i in claimed:
                 continue
-            if parser.sentence_year is not None and sentences.number(i) != year_sentence:
+            if parser.sentence_year is not None and i >= year_end:  # a later sentence
                 parser.sentence_year = None
-            f = parser.at(i)
-            if f is None or any(k in claimed for k in range(i, f.end)):
+            f = read(i, plan)
+            if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
                 continue
-            start, end = f.period.iso() if f.period else ("", "")
-            span = Span(doc, i, f.end, label="date")
-            span._.figure = Figure("date", None, "", "exact", period_start=start, period_end=end,
-                                   rule=f.rule)
+            span = Span(doc, i, f.end, label=label)
+            set_figure(span, figure(f.period, f.rule))
             added.append(span)
-            if f.period is not None and any(YEAR.fullmatch(t) for t in texts[i:f.end]):
-                parser.sentence_year, year_sentence = f.period.end.year, sentences.number(i)
+            if f.period is not None and any(map(years.__getitem__, texts[i:f.end])):  # a year written
+                parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
 
-class _Memo(dict[str, bool]):
+class _Memo(dict[str, V]):
     """A dict that fills a missing key with ``func(key)``: a remembered test, looked up in C."""
 
-    def __init__(self, func: Callable[[str], bool]) -> None:
+    def __init__(self, func: Callable[[str], V]) -> None:
         super().__init__()
         self.func = func
 
-    def __missing__(self, key: str) -> bool:
+    def __missing__(self, key: str) -> V:
         value = self[key] = self.func(key)
         return value
 

@@ -41,6 +41,8 @@ class DateWords:
     bounds: PhraseLexicon[str]
     #: opener -> the words that close its range ("from" -> "to", "until", "-", ...), made at load time
     joins: dict[str, frozenset[str]]
+    #: how many tokens the longest bound takes ("as of": 2), so a date after one is looked for that far
+    longest_bound: int = 1
 
     def role(self, name: str) -> dict[str, str | int]:
         return self.roles.get(name, {})
@@ -81,6 +83,7 @@ def load_date_words(tokenize: Callable[[str], list[str]]) -> DateWords:
     for word, opener in roles.get("range_join", {}).items():
         joins.setdefault(str(opener), set()).add(word)
     return DateWords(roles=roles, bounds=PhraseLexicon(bounds),
+                     longest_bound=max((len(words) for words, _ in bounds), default=1),
                      joins={k: frozenset(v) for k, v in joins.items()})
 
 

@@ -15,12 +15,12 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import words_of
 from .datewords import DateWords, date_words
-from .figure import SPAN_KEY, Figure
+from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import ARTICLES
-from .tokenlists import lowers_of
+from .tokenlists import lowers_of, positions_of
+from .tokenview import words_of
 from .units import kind_of, normalise
 
 HALF = Decimal("0.5")
@@ -33,20 +33,29 @@ class DurationRules:
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = lowers_of(doc)
-        at = [i for i, low in enumerate(lowers) if low in ARTICLES]
+        at = positions_of(lowers, ARTICLES)
         if not at:
             return doc
-        found = list(doc.spans.get(SPAN_KEY, []))
-        claimed = {i for span in found for i in range(span.start, span.end)}
+        found = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        claimed: set[int] | None = None  # made when an article is followed by a unit: few are
         texts = words_of(doc)
+        units = self.lex.units
         added = []
         for i in at:
+            if units.match_at(texts, i + 1) is None:
+                continue  # ``duration`` finds nothing without a unit, and looks for nothing else first
+            if claimed is None:
+                claimed = {k for span in found for k in range(span.start, span.end)}
             if i in claimed:
                 continue
             span = self.duration(doc, texts, lowers, i)
             if span is not None and not any(k in claimed for k in range(span.start, span.end)):
                 added.append(span)
                 claimed.update(range(span.start, span.end))
+        if not added and found:
+            keys = [(s.start, s.end) for s in found]
+            if keys == sorted(keys):
+                return doc  # the group is already what sorting it would make
         doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
         return doc
 
@@ -68,7 +77,7 @@ class DurationRules:
             return None
         m = normalise(value, name)
         span = Span(doc, start, end, label=m.kind)
-        span._.figure = Figure(m.kind, m.value, m.unit, qualifier, rule="duration-article")
+        set_figure(span, Figure(m.kind, m.value, m.unit, qualifier, rule="duration-article"))
         return span
 
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: First month of each third of a year for "early", "mid", "late" 2019.
 YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 #: Days of each third of a month for "early", "mid", "late" June.
 MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 SATURDAY = 5
+#: How many days and month runs ``day`` and ``months`` remember: a Period is frozen, and news
+#: names the same few days, months and years again and again.
+PERIOD_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ def last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+@lru_cache(maxsize=PERIOD_CACHE_SIZE)
 def day(year: int, month: int, d: int) -> Period | None:
     """One day, or None when the day does not exist ('Feb. 30').
 
@@ -46,6 +51,7 @@ def day(year: int, month: int, d: int) -> Period | None:
     return Period(one, one)
 
 
+@lru_cache(maxsize=PERIOD_CACHE_SIZE)
 def months(year: int, first: int, last: int) -> Period:
     """Months ``first`` to ``last`` of ``year``; ``last`` may run into the next year (13 = January).
 

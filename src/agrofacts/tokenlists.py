@@ -2,9 +2,13 @@
 
 ``doc[i]`` builds a spaCy ``Token`` object each time, and ``.lower_`` or
 ``.whitespace_`` on it costs more than the rule work around it. These
-helpers read a whole Doc at once (``context.words_of`` does the same for
+helpers read a whole Doc at once (``tokenview.words_of`` does the same for
 the token texts) and keep the lists in ``doc.user_data``, so the date,
 duration and anchoring rules index one list instead of making objects.
+The lower-case texts are remembered across docs (one string per distinct
+word, so later set and dict look-ups on them compare by identity), and the
+sentence starts are read once for the rule components that run after the
+sentence component.
 """
 
 from __future__ import annotations
@@ -14,10 +18,25 @@ from bisect import bisect_right
 from spacy.attrs import SENT_START, SPACY
 from spacy.tokens import Doc
 
-from .context import words_of
+from .tokenview import words_of
 
 LOWERS_KEY = ("agrofacts", "lowers")
 SPACED_KEY = ("agrofacts", "spaced")
+SENTENCE_STARTS_KEY = ("agrofacts", "sentence_starts")
+#: How many token texts ``lowers_of`` remembers the lower case of before it starts afresh.
+LOWER_MEMO_SIZE = 100_000
+
+
+class _Lowered(dict[str, str]):
+    """Token text -> its lower case, filled on first sight: news repeats its words, and a look-up
+    returns the string made the first time instead of making a new one per token."""
+
+    def __missing__(self, text: str) -> str:
+        low = self[text] = text.lower()
+        return low
+
+
+_LOWER = _Lowered()
 
 
 def lowers_of(doc: Doc) -> list[str]:
@@ -29,9 +48,34 @@ def lowers_of(doc: Doc) -> list[str]:
     """
     lowers = doc.user_data.get(LOWERS_KEY)
     if lowers is None or len(lowers) != len(doc):
-        lowers = [w.lower() for w in words_of(doc)]
+        if len(_LOWER) > LOWER_MEMO_SIZE:
+            _LOWER.clear()
+        lowers = list(map(_LOWER.__getitem__, words_of(doc)))
         doc.user_data[LOWERS_KEY] = lowers
     return lowers
+
+
+def positions_of(words: list[str], wanted: tuple[str, ...]) -> list[int]:
+    """The indices of ``words`` that equal one of the few ``wanted`` words, in order.
+
+    Found with ``list.index``, which scans in C: a Python loop over every token costs more than
+    the rule that reads the few it finds.
+
+    >>> positions_of(["a", "year", "and", "an", "hour", "a"], ("a", "an"))
+    [0, 3, 5]
+    """
+    found = []
+    for word in wanted:
+        i = -1
+        try:
+            while True:
+                i = words.index(word, i + 1)
+                found.append(i)
+        except ValueError:
+            continue  # no more of ``word``: ``list.index`` says so by raising
+    if len(wanted) > 1:
+        found.sort()
+    return found
 
 
 def spaced_of(doc: Doc) -> list[bool]:
@@ -58,8 +102,22 @@ def sentence_starts(doc: Doc) -> list[int]:
     return (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
 
 
+def kept_sentence_starts(doc: Doc) -> list[int]:
+    """``sentence_starts``, read once per doc and kept for the rule components that ask again.
+
+    Only for the rule components: they run after the sentence component has set every
+    boundary, and none of them moves one.
+    """
+    starts = doc.user_data.get(SENTENCE_STARTS_KEY)
+    if starts is None or starts[0] != len(doc):
+        starts = doc.user_data[SENTENCE_STARTS_KEY] = (len(doc), sentence_starts(doc))
+    return starts[1]
+
+
 class SentenceIndex:
     """Each token's sentence number, with the starts read on the first question (most docs ask none).
+
+    The starts are ``kept_sentence_starts``: a Doc's rule components share one list.
 
     >>> from agrofacts.pipeline import build_pipeline
     >>> doc = build_pipeline()("Sales rose. Prices fell in 2019.")
@@ -74,8 +132,13 @@ class SentenceIndex:
     def number(self, i: int) -> int:
         """How many sentences have started up to token ``i`` (its 1-based number; 0 before any)."""
         if self.starts is None:
-            self.starts = sentence_starts(self.doc)
+            self.starts = kept_sentence_starts(self.doc)
         return bisect_right(self.starts, i)
+
+    def end_of(self, i: int) -> int:
+        """The first token after the sentence holding token ``i`` (the doc's length after the last)."""
+        n = self.number(i)
+        return self.starts[n] if n < len(self.starts) else len(self.doc)
 
     def start_of(self, i: int) -> int:
         """The first token of the sentence holding token ``i`` (0 before any start)."""
