@@ -15,7 +15,7 @@ from functools import cache
 
 from .errors import RuleFileError
 from .furniture import furniture_spans, required_literal, wraps_at
-from .linegate import LineGate, PageLines, line_gate
+from .linegate import LineGate, Occurrences, PageLines, line_gate
 from .resources import read_csv, read_jsonl
 
 #: How far into the text the publication-date rules look: the header, not the body.
@@ -51,11 +51,15 @@ def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None], ...]:
     return tuple(out)
 
 
-def find_source(text: str) -> str:
-    """The publisher the page names first, else ''."""
+def find_source(text: str, finds: Occurrences | None = None) -> str:
+    """The publisher the page names first, else ''.
+
+    ``finds`` answers plain texts in ``text`` (shared by an article's page rules).
+    """
+    first = (Occurrences(text) if finds is None else finds).first
     best = None
     for pattern, name, literal in _publishers():
-        if literal not in text:
+        if first(literal) == -1:
             continue
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
@@ -63,10 +67,13 @@ def find_source(text: str) -> str:
     return best[1] if best else ""
 
 
-def find_published(text: str) -> str:
-    """The publication date the page prints in its header, ISO, else ''."""
+def find_published(text: str, finds: Occurrences | None = None) -> str:
+    """The publication date the page prints in its header, ISO, else ''.
+
+    ``finds`` answers plain texts in ``text`` (shared by an article's page rules).
+    """
     head = text[:HEADER_CHARS]
-    page = PageLines(head)
+    page = PageLines(head, finds=Occurrences(text) if finds is None else finds)
     found = []
     for pattern, gate in _published_rules():
         if gate is not None and not page.any_marked(gate):
@@ -91,9 +98,12 @@ def _month_names() -> dict[str, int]:
     return names
 
 
-def body_blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of the article proper, trimmed of white space."""
-    cuts = sorted((s, e) for s, e, _ in furniture_spans(text))
+def body_blocks(text: str, finds: Occurrences | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of the article proper, trimmed of white space.
+
+    ``finds`` answers plain texts in ``text`` (shared by an article's page rules).
+    """
+    cuts = sorted((s, e) for s, e, _ in furniture_spans(text, finds))
     pieces = []
     pos = 0
     for s, e in cuts:

@@ -23,7 +23,7 @@ from functools import cache
 from itertools import accumulate
 
 from .errors import RuleFileError
-from .linegate import LineGate, PageLines, line_gate
+from .linegate import LineGate, Occurrences, PageLines, line_gate
 from .resources import read_jsonl
 
 SCOPES = ("line", "span", "rest")
@@ -122,7 +122,11 @@ def required_literal(pattern: str) -> str:
 
 def lines_of(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, the end before its line break ("\\n" or "\\r\\n")."""
-    pieces = text.split("\n")
+    return _lines_of_pieces(text, text.split("\n"))
+
+
+def _lines_of_pieces(text: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """``lines_of(text)`` from ``text.split("\\n")``."""
     starts = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
     out = [(start, start + len(piece) - piece.endswith("\r"))
            for start, piece in zip(starts, pieces, strict=True)]
@@ -131,28 +135,45 @@ def lines_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def furniture_spans(text: str) -> list[tuple[int, int, str]]:
-    """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping."""
+def furniture_spans(text: str, finds: Occurrences | None = None) -> list[tuple[int, int, str]]:
+    """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping.
+
+    ``finds`` (see linegate) answers the plain texts the rules look for, shared with the
+    article's other page rules.
+    """
     spans: list[tuple[int, int, str]] = []
-    lines = lines_of(text)
-    page = PageLines(text, lines)
+    pieces = text.split("\n")
+    lines = _lines_of_pieces(text, pieces)
+    firsts = [piece.lstrip()[:1] for piece in pieces]
+    page = PageLines(text, lines, firsts, finds)
+    has = page.finds.first
     for rule in furniture_rules():
-        if rule.literal and rule.literal not in text:
-            continue  # a text every match contains is not on the page
         if rule.scope == "span":
+            if rule.literal and has(rule.literal) == -1:
+                continue  # a text every match contains is not on the page
             if rule.gate is not None and not page.any_marked(rule.gate):
                 continue  # no text one of which every match holds is on the page
             spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
             continue
+        if rule.gate is not None and not rule.gate.words:
+            # a gate of first characters only is a look at a short string: before the literal,
+            # which is a search of the page
+            candidates = [lines[i] for i in page.marked(rule.gate)]
+            if not candidates or rule.literal and has(rule.literal) == -1:
+                continue
+        else:
+            if rule.literal and has(rule.literal) == -1:
+                continue
+            candidates = _candidate_lines(rule, lines, page)
         on_line = rule.on_line
-        for start, end in _candidate_lines(rule, lines, page):
+        for start, end in candidates:
             if on_line(text, start, end):
                 spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
                 if rule.scope == "rest":
                     break
     if not text.isascii() and HAN.search(text):  # most pages have no Han: no line to look at
         spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
-    spans.extend(_outside_body(text, lines, spans))
+    spans.extend(_outside_body(text, lines, spans, firsts))
     return sorted(spans)
 
 
@@ -176,14 +197,15 @@ def wraps_at(text: str, nl: int, lo: int = 0, hi: int | None = None) -> bool:
     without a stop (see WRAP_STOPS) and the line after goes on in lowercase or with a digit.
     Only text[lo:hi] is looked at; spaces at the line ends do not count."""
     hi = len(text) if hi is None else hi
-    j = nl - 1
-    while j >= lo and text[j] in " \t\r":
-        j -= 1
     k = nl + 1
     while k < hi and text[k] in " \t":
         k += 1
-    return (j >= lo and not text[j].isspace() and text[j] not in WRAP_STOPS
-            and k < hi and (text[k].islower() or text[k].isdigit()))
+    if not (k < hi and (text[k].islower() or text[k].isdigit())):
+        return False  # most lines open with a capital: the line above need not be read
+    j = nl - 1
+    while j >= lo and text[j] in " \t\r":
+        j -= 1
+    return j >= lo and not text[j].isspace() and text[j] not in WRAP_STOPS
 
 
 def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
@@ -194,10 +216,19 @@ def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
         and wraps_at(text, nl)
 
 
-def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
-    """Headline lines before the body and non-sentence lines after it."""
-    covered = _coverage(spans)
-    body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
+def _outside_body(text: str, lines, spans, firsts: list[str] | None = None) -> list[tuple[int, int, str]]:
+    """Headline lines before the body and non-sentence lines after it.
+
+    ``firsts`` (as ``PageLines`` takes it) tells the blank lines without reading them again.
+    """
+    if firsts is None:
+        firsts = [text[s:e].lstrip()[:1] for s, e in lines]
+    # ``firsts`` may hold one more item: the empty piece after a final line break
+    if spans:
+        covered = _coverage(spans)
+        body = [line for line, lead in zip(lines, firsts, strict=False) if lead and not covered(*line)]
+    else:
+        body = [line for line, lead in zip(lines, firsts, strict=False) if lead]
     first = _first_sentence_line(text, body)
     if first is None:
         return []  # a bare snippet: all of it is the article

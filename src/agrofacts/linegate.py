@@ -51,17 +51,54 @@ class LineGate:
     words: tuple[str, ...]
 
 
+class Occurrences:
+    """Where plain texts first occur in one text, each looked for once.
+
+    The publisher rules, the publication-date rules and the furniture rules
+    each look for plain texts in the same article ("Xinhua", "China Daily",
+    "Source:"), and a text that is not there costs a scan of the whole
+    article every time it is asked for. One ``Occurrences`` per article
+    answers each text once, for the article and for any start of it.
+    """
+
+    __slots__ = ("text", "_first")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._first: dict[str, int] = {}
+
+    def first(self, word: str) -> int:
+        """``text.find(word)``."""
+        at = self._first.get(word)
+        if at is None:
+            at = self._first[word] = self.text.find(word)
+        return at
+
+    def within(self, word: str, end: int) -> bool:
+        """Whether ``word in text[:end]``: its first occurrence ends by ``end``."""
+        at = self.first(word)
+        return at != -1 and at + len(word) <= end
+
+
 class PageLines:
     """The lines of one page indexed by their first non-space character, so each gate is
     looked up once per page instead of tried at every line."""
 
-    def __init__(self, text: str, lines: list[tuple[int, int]] | None = None):
-        """``lines`` (see furniture.lines_of) are needed by :meth:`marked` only."""
+    def __init__(self, text: str, lines: list[tuple[int, int]] | None = None,
+                 firsts: list[str] | None = None, finds: Occurrences | None = None) -> None:
+        """``lines`` (see furniture.lines_of) are needed by :meth:`marked` only; ``firsts``, when
+        given, is the first non-space character ("" for none) of every "\n"-delimited piece of
+        ``text`` (what the page's lines were read from); ``finds`` answers plain texts for a text
+        that ``text`` starts (an article, for its header)."""
         self.text = text
         self.lines = lines
+        if firsts is None:
+            firsts = [piece.lstrip()[:1] for piece in text.split("\n")]
+        self._line_firsts = firsts
         #: Each line's first non-space character once ("\r" before a line break is white space):
         #: a gate's ``first`` class is searched in this short string.
-        self.firsts = "".join({piece.lstrip()[:1] for piece in text.split("\n")})
+        self.firsts = "".join(set(firsts))
+        self.finds = Occurrences(text) if finds is None else finds
 
     @cached_property
     def starts(self) -> list[int]:
@@ -71,8 +108,9 @@ class PageLines:
     def by_first(self) -> dict[str, list[int]]:
         """Line indexes by first non-space character."""
         out: dict[str, list[int]] = {}
-        for i, (s, e) in enumerate(self.lines):
-            out.setdefault(self.text[s:e].lstrip()[:1], []).append(i)
+        # a line's first non-space character is its piece's: only a final "\r" is left out of it
+        for i, first in enumerate(self._line_firsts[:len(self.lines)]):
+            out.setdefault(first, []).append(i)
         return out
 
     def marked(self, gate: LineGate) -> list[int]:
@@ -84,15 +122,17 @@ class PageLines:
         for ch in chars:
             out.update(self.by_first[ch])
         for word in gate.words:
-            out.update(bisect_right(self.starts, at) - 1 for at in _occurrences(self.text, word))
+            if self.finds.within(word, len(self.text)):
+                out.update(bisect_right(self.starts, at) - 1 for at in _occurrences(self.text, word))
         return sorted(out)
 
     def any_marked(self, gate: LineGate) -> bool:
         """Whether the gate lets any line through: else a rule cannot match anywhere in the text."""
         if gate.first is not None and gate.first.search(self.firsts):
             return True
+        within, end = self.finds.within, len(self.text)
         for word in gate.words:  # a plain loop: this runs for every rule on every page
-            if word in self.text:
+            if within(word, end):
                 return True
         return False
 
