@@ -151,3 +151,18 @@ def test_a_gate_marks_the_lines_a_rule_matches():
     gate = line_gate(r"^\s*Source:")
     assert PageLines(text, lines_of(text)).marked(gate) == [0, 1, 2]
     assert not PageLines("a\n b").any_marked(gate)
+
+
+@pytest.mark.parametrize("text", ["", "ab", "xxabyyab", "a" * 50 + "ab", "abc" * 5])
+def test_occurrences_answer_as_find_and_in_do(text):
+    """Occurrences remembers what it found, asked in any order, for the text and its starts."""
+    from agrofacts.linegate import Occurrences
+
+    words = ["ab", "b", "yab", "zz", "aab", "c", ""]
+    ends = [0, 1, 2, 3, 5, 8, 20, 60, 100]
+    for order in (1, -1):
+        finds = Occurrences(text)
+        for word in words[::order]:
+            for end in ends[::order]:
+                assert finds.within(word, end) == (word in text[:end]), (word, end)
+            assert finds.first(word) == text.find(word)

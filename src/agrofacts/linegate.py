@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -61,11 +62,13 @@ class Occurrences:
     answers each text once, for the article and for any start of it.
     """
 
-    __slots__ = ("text", "_first")
+    __slots__ = ("text", "_first", "_none_before")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._first: dict[str, int] = {}
+        #: Texts known not to be wholly inside ``text[:end]``, with that end.
+        self._none_before: dict[str, int] = {}
 
     def first(self, word: str) -> int:
         """``text.find(word)``."""
@@ -75,8 +78,23 @@ class Occurrences:
         return at
 
     def within(self, word: str, end: int) -> bool:
-        """Whether ``word in text[:end]``: its first occurrence ends by ``end``."""
-        at = self.first(word)
+        """Whether ``word in text[:end]``: its first occurrence ends by ``end``.
+
+        A text not asked for before is looked for in ``text[:end]`` only (a header
+        need not cost a scan of the whole article); found there, it is the text's first.
+        """
+        at = self._first.get(word)
+        if at is None:
+            if end >= len(self.text):
+                at = self.first(word)
+            elif self._none_before.get(word, -1) >= end:
+                return False
+            else:
+                at = self.text.find(word, 0, end)
+                if at == -1:
+                    self._none_before[word] = end
+                    return False
+                self._first[word] = at  # an earlier occurrence would end earlier: found first
         return at != -1 and at + len(word) <= end
 
 
@@ -123,7 +141,7 @@ class PageLines:
             out.update(self.by_first[ch])
         for word in gate.words:
             if self.finds.within(word, len(self.text)):
-                out.update(bisect_right(self.starts, at) - 1 for at in _occurrences(self.text, word))
+                out.update(bisect_right(self.starts, at) - 1 for at in occurrences(self.text, word))
         return sorted(out)
 
     def any_marked(self, gate: LineGate) -> bool:
@@ -137,7 +155,7 @@ class PageLines:
         return False
 
 
-def _occurrences(text: str, word: str):
+def occurrences(text: str, word: str) -> Iterator[int]:
     """Every position where ``word`` starts in ``text`` (overlapping ones included)."""
     at = text.find(word)
     while at != -1:
