@@ -15,7 +15,7 @@ from functools import cache
 
 from .errors import RuleFileError
 from .furniture import furniture_spans, required_literal, wraps_at
-from .linegate import LineGate, Occurrences, PageLines, line_gate
+from .linegate import LineGate, PageLines, line_gate, occurrences_in
 from .resources import read_csv, read_jsonl
 
 #: How far into the text the publication-date rules look: the header, not the body.
@@ -51,12 +51,9 @@ def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None], ...]:
     return tuple(out)
 
 
-def find_source(text: str, finds: Occurrences | None = None) -> str:
-    """The publisher the page names first, else ''.
-
-    ``finds`` answers plain texts in ``text`` (shared by an article's page rules).
-    """
-    first = (Occurrences(text) if finds is None else finds).first
+def find_source(text: str) -> str:
+    """The publisher the page names first, else ''."""
+    first = occurrences_in(text).first
     best = None
     for pattern, name, literal in _publishers():
         if first(literal) == -1:
@@ -67,13 +64,10 @@ def find_source(text: str, finds: Occurrences | None = None) -> str:
     return best[1] if best else ""
 
 
-def find_published(text: str, finds: Occurrences | None = None) -> str:
-    """The publication date the page prints in its header, ISO, else ''.
-
-    ``finds`` answers plain texts in ``text`` (shared by an article's page rules).
-    """
+def find_published(text: str) -> str:
+    """The publication date the page prints in its header, ISO, else ''."""
     head = text[:HEADER_CHARS]
-    page = PageLines(head, finds=Occurrences(text) if finds is None else finds)
+    page = PageLines(head, finds=occurrences_in(text))
     found = []
     for pattern, gate in _published_rules():
         if gate is not None and not page.any_marked(gate):
@@ -98,12 +92,9 @@ def _month_names() -> dict[str, int]:
     return names
 
 
-def body_blocks(text: str, finds: Occurrences | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of the article proper, trimmed of white space.
-
-    ``finds`` answers plain texts in ``text`` (shared by an article's page rules).
-    """
-    cuts = sorted((s, e) for s, e, _ in furniture_spans(text, finds))
+def body_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of the article proper, trimmed of white space."""
+    cuts = sorted((s, e) for s, e, _ in furniture_spans(text))
     pieces = []
     pos = 0
     for s, e in cuts:

@@ -25,7 +25,6 @@ from .dates import PUBLISHED_KEY
 from .fact import Fact
 from .figure import SPAN_KEY, Figure
 from .lexicon import lexicons
-from .linegate import Occurrences
 from .metadata import Metadata
 from .pipeline import build_pipeline
 from .prefilter import figure_stretches
@@ -45,31 +44,19 @@ def extract_text(text: str, doc: str = "-", published: str | None = None,
     when given, else the publisher the page names. Date facts whose period
     cannot be known are listed only with ``unresolved_dates``.
     """
-    return _extract(text, doc, published, source, unresolved_dates, Occurrences(text))
-
-
-def _extract(text: str, doc: str, published: str | None, source: str | None,
-             unresolved_dates: bool, finds: Occurrences) -> list[Fact]:
-    """``extract_text``, with the plain texts found in ``text`` so far (``finds``): the
-    publisher, date and furniture rules look for some of the same ones."""
     article = Article(
         doc=doc,
         text=text,
-        source=find_source(text, finds) if source is None else source,
-        published=(find_published(text, finds) or published or ""),
+        source=find_source(text) if source is None else source,
+        published=(find_published(text) or published or ""),
     )
-    return extract_article(article, unresolved_dates=unresolved_dates, finds=finds)
+    return extract_article(article, unresolved_dates=unresolved_dates)
 
 
-def extract_article(article: Article, unresolved_dates: bool = False,
-                    finds: Occurrences | None = None) -> list[Fact]:
-    """Facts of one article whose source and publication date are known.
-
-    ``finds`` answers plain texts in the article's text (see ``linegate.Occurrences``).
-    """
+def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fact]:
     text = article.text
     nlp = build_pipeline()
-    stretches = figure_stretches(text, body_blocks(text, finds), nlp.tokenizer.pieces,
+    stretches = figure_stretches(text, body_blocks(text), nlp.tokenizer.pieces,
                                  lexicons(nlp).abbreviations)
     if not stretches:
         return []
@@ -279,6 +266,5 @@ def extract_one(text: str, doc: str, published: str | None, fallback_source: str
 
     Plain arguments in, plain Facts out: this is what worker processes run.
     """
-    finds = Occurrences(text)
-    return _extract(text, doc, published, find_source(text, finds) or fallback_source,
-                    unresolved_dates, finds)
+    return extract_text(text, doc=doc, published=published, source=find_source(text) or fallback_source,
+                        unresolved_dates=unresolved_dates)

@@ -24,7 +24,7 @@ from functools import cache
 from itertools import accumulate
 
 from .errors import RuleFileError
-from .linegate import LineGate, Occurrences, PageLines, line_gate, occurrences
+from .linegate import LineGate, PageLines, line_gate, occurrences, occurrences_in
 from .resources import read_jsonl
 
 SCOPES = ("line", "span", "rest")
@@ -153,17 +153,13 @@ def _lines_of_pieces(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def furniture_spans(text: str, finds: Occurrences | None = None) -> list[tuple[int, int, str]]:
-    """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping.
-
-    ``finds`` (see linegate) answers the plain texts the rules look for, shared with the
-    article's other page rules.
-    """
+def furniture_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping."""
     spans: list[tuple[int, int, str]] = []
     pieces = text.split("\n")
     lines = _lines_of_pieces(text, pieces)
     firsts = [piece.lstrip()[:1] for piece in pieces]
-    page = PageLines(text, lines, firsts, finds)
+    page = PageLines(text, lines, firsts, occurrences_in(text))
     has = page.finds.first
     for rule in furniture_rules():
         if rule.scope == "span":

@@ -98,6 +98,23 @@ class Occurrences:
         return at != -1 and at + len(word) <= end
 
 
+def occurrences_in(text: str) -> Occurrences:
+    """The :class:`Occurrences` of ``text``: the same one while the same text is read.
+
+    An article's publisher, publication date and furniture are read one after the
+    other from one text object; the answers for the last text read are kept (one
+    text, not a cache that grows), so a plain text is looked for once per article.
+    """
+    last = _LAST_READ[0]
+    if last is None or last.text is not text:
+        last = _LAST_READ[0] = Occurrences(text)
+    return last
+
+
+#: The Occurrences of the text read last (see ``occurrences_in``).
+_LAST_READ: list[Occurrences | None] = [None]
+
+
 class PageLines:
     """The lines of one page indexed by their first non-space character, so each gate is
     looked up once per page instead of tried at every line."""
