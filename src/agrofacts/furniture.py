@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
 from .errors import RuleFileError
-from .linegate import LineGate, PageLines, line_gate, occurrences, occurrences_in
+from .linegate import LineGate, Opening, PageLines, line_gate, matches, occurrences_in, opening
 from .resources import read_jsonl
 
 SCOPES = ("line", "span", "rest")
@@ -49,8 +49,8 @@ class FurnitureRule:
     literal: str = ""
     #: Marks every line the rule can match (see linegate); None: try every line.
     gate: LineGate | None = None
-    #: The characters every match starts with, when the pattern opens with plain ones ('' else).
-    opens_with: str = ""
+    #: Where in a match plain text is that says where to try the rule (see linegate).
+    opening: Opening | None = None
 
     @property
     def on_line(self):
@@ -76,7 +76,7 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
             raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
         rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", ""),
                                    _anchored(rec["pattern"]), required_literal(rec["pattern"]),
-                                   line_gate(rec["pattern"]), opening_chars(rec["pattern"])))
+                                   line_gate(rec["pattern"]), opening(rec["pattern"])))
     return tuple(rules)
 
 
@@ -105,21 +105,6 @@ def _anchored(pattern: str) -> bool:
         return False
     first = tree.data[0]
     return first[0] is const.AT and first[1] is const.AT_BEGINNING
-
-
-def opening_chars(pattern: str) -> str:
-    """The plain characters one of which every match starts with, when the pattern's top-level
-    sequence opens with one character or a class of plain ones ("[[(]"); '' otherwise or
-    when case is ignored."""
-    const, tree = _parsed(pattern)
-    if tree is None or tree.state.flags & re.IGNORECASE or not len(tree.data):
-        return ""
-    op, arg = tree.data[0]
-    if op is const.LITERAL:
-        return chr(arg)
-    if op is const.IN and arg and all(member is const.LITERAL for member, _ in arg):
-        return "".join(sorted({chr(code) for _, code in arg}))
-    return ""
 
 
 def required_literal(pattern: str) -> str:
@@ -195,36 +180,19 @@ FEW_LINES = 4
 def _span_matches(rule: FurnitureRule, text: str, page: PageLines) -> Iterable[re.Match]:
     """The matches of a ``span`` rule over the page, as ``pattern.finditer(text)`` gives them.
 
-    A pattern that opens with one plain character is searched at once: the re module
-    skips to that character as fast as a look for the rule's literal or gate words
-    would scan the page. One that opens with a class of plain characters ("[[(]") is
-    tried where those characters are (the re module steps through a class one
-    character at a time). Any other is searched only on a page that has its
-    literal and that its gate lets through.
+    A rule with a known opening (see linegate) is searched at once: from one plain
+    text at its start the re module skips as fast as a look for the rule's literal
+    or gate words would scan the page, and other openings are found by ``str.find``.
+    Any other rule is searched only on a page that has its literal and that its gate
+    lets through.
     """
-    if len(rule.opens_with) == 1:
-        return rule.pattern.finditer(text)
-    if rule.opens_with:
-        return _matches_from(rule.pattern, text, rule.opens_with)
+    if rule.opening is not None:
+        return matches(rule.pattern, text, rule.opening)
     if rule.literal and page.finds.first(rule.literal) == -1:
         return ()  # a text every match contains is not on the page
     if rule.gate is not None and not page.any_marked(rule.gate):
         return ()  # no text one of which every match holds is on the page
     return rule.pattern.finditer(text)
-
-
-def _matches_from(pattern: re.Pattern, text: str, chars: str) -> Iterator[re.Match]:
-    """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``chars``:
-    the pattern is tried at each of their places, left to right, after the last match."""
-    places = sorted(at for ch in chars for at in occurrences(text, ch))
-    free = 0
-    for at in places:
-        if at < free:
-            continue
-        m = pattern.match(text, at)
-        if m is not None:
-            yield m
-            free = m.end()
 
 
 def _candidate_lines(rule: FurnitureRule, lines, page: PageLines):

@@ -319,3 +319,85 @@ def _class_first(members) -> tuple[list[str], bool]:
         else:
             raise _Unknown
     return out, False
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Every match of a pattern has one of ``texts`` ``offset`` characters after its start.
+
+    A search for a pattern whose first element is a class ("[[(]"), an alternation
+    of words or comes after a fixed-width part ("\\d{4}-") steps through the text one
+    character at a time; the texts are found by ``str.find``, which is many times
+    faster, and the pattern is tried only where they are (see :func:`matches`).
+    """
+    offset: int
+    texts: tuple[str, ...]
+    #: The texts open the pattern itself (nothing, not even an anchor, comes before them).
+    leading: bool = False
+
+    @property
+    def searched_fast(self) -> bool:
+        """Whether the re module finds the matches as fast by itself: a pattern that opens
+        with plain text is searched for that text first."""
+        return self.leading and len(self.texts) == 1
+
+
+def opening(pattern: str) -> Opening | None:
+    """The :class:`Opening` of ``pattern`` (compiled with re.MULTILINE), or None when its
+    top-level sequence has no plain text at a fixed offset before anything of varying width."""
+    try:
+        tree = sre_parse.parse(pattern, re.MULTILINE)
+    except re.error:
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    offset = 0
+    items = list(tree.data)
+    for i, (op, arg) in enumerate(items):
+        if op is C.LITERAL:
+            return Opening(offset, (_literal_run(items[i:]),), i == 0)
+        if op is C.IN and arg and all(member is C.LITERAL for member, _ in arg):
+            return Opening(offset, tuple(sorted({chr(code) for _, code in arg})), i == 0)
+        if op is C.BRANCH:
+            words = _plain_alternatives([(op, arg)])
+            return Opening(offset, tuple(words), i == 0) if words else None
+        if op is C.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            words = _plain_alternatives(list(arg[3].data))
+            if words:
+                return Opening(offset, tuple(words), i == 0)
+        low, high = sre_parse.SubPattern(tree.state, [(op, arg)]).getwidth()
+        if low != high:
+            return None
+        offset += low
+    return None
+
+
+def _literal_run(items: list) -> str:
+    """The plain characters at the start of ``items``."""
+    run = ""
+    for op, arg in items:
+        if op is not C.LITERAL:
+            break
+        run += chr(arg)
+    return run
+
+
+def matches(pattern: re.Pattern, text: str, where: Opening | None) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, trying the pattern only where ``where`` says a match can start.
+
+    Matches are tried left to right, each after the end of the last; none is empty
+    (each holds an opening text), so this is the search ``finditer`` makes.
+    """
+    if where is None or where.searched_fast:
+        yield from pattern.finditer(text)
+        return
+    places = sorted({at - where.offset for word in where.texts for at in occurrences(text, word)
+                     if at >= where.offset})
+    free = 0
+    for at in places:
+        if at < free:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            free = m.end()
