@@ -201,3 +201,12 @@ def test_opening_reads_the_pattern(pattern, offset, texts):
 
     where = opening(pattern)
     assert (where.offset, where.texts) == (offset, texts) if offset is not None else where is None
+
+
+@pytest.mark.parametrize("text", _pages())
+def test_page_read_in_one_pass_is_the_page_read_in_parts(text):
+    page = PageLines.read(text)
+    plain = PageLines(text, lines_of(text))
+    assert page.lines == plain.lines
+    assert {k: v for k, v in page.by_first.items() if v} == plain.by_first
+    assert sorted(page.firsts) == sorted(plain.firsts)

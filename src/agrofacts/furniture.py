@@ -125,11 +125,7 @@ def required_literal(pattern: str) -> str:
 
 def lines_of(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, the end before its line break ("\\n" or "\\r\\n")."""
-    return _lines_of_pieces(text, text.split("\n"))
-
-
-def _lines_of_pieces(text: str, pieces: list[str]) -> list[tuple[int, int]]:
-    """``lines_of(text)`` from ``text.split("\\n")``."""
+    pieces = text.split("\n")
     starts = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0)
     out = [(start, start + len(piece) - piece.endswith("\r"))
            for start, piece in zip(starts, pieces, strict=True)]
@@ -141,10 +137,8 @@ def _lines_of_pieces(text: str, pieces: list[str]) -> list[tuple[int, int]]:
 def furniture_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping."""
     spans: list[tuple[int, int, str]] = []
-    pieces = text.split("\n")
-    lines = _lines_of_pieces(text, pieces)
-    firsts = [piece.lstrip()[:1] for piece in pieces]
-    page = PageLines(text, lines, firsts, occurrences_in(text))
+    page = PageLines.read(text, occurrences_in(text))
+    lines = page.lines
     has = page.finds.first
     for rule in furniture_rules():
         if rule.scope == "span":
@@ -169,7 +163,7 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
                     break
     if not text.isascii() and HAN.search(text):  # most pages have no Han: no line to look at
         spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
-    spans.extend(_outside_body(text, lines, spans, firsts))
+    spans.extend(_outside_body(text, lines, spans, page.line_firsts))
     return sorted(spans)
 
 

@@ -129,11 +129,35 @@ class PageLines:
         self.lines = lines
         if firsts is None:
             firsts = [piece.lstrip()[:1] for piece in text.split("\n")]
-        self._line_firsts = firsts
+        #: The first non-space character of each piece (a line, and any empty piece after the last).
+        self.line_firsts = firsts
         #: Each line's first non-space character once ("\r" before a line break is white space):
         #: a gate's ``first`` class is searched in this short string.
         self.firsts = "".join(set(firsts))
         self.finds = Occurrences(text) if finds is None else finds
+
+    @classmethod
+    def read(cls, text: str, finds: Occurrences | None = None) -> PageLines:
+        """The page's lines (as furniture.lines_of gives them), their first characters and the
+        index by first character, read in one pass over the lines (a pass each costs more than
+        the rest of reading a page's gates)."""
+        lines: list[tuple[int, int]] = []
+        firsts: list[str] = []
+        by_first: dict[str, list[int]] = {}
+        pos = 0
+        for i, piece in enumerate(text.split("\n")):
+            width = len(piece)
+            first = piece.lstrip()[:1]
+            firsts.append(first)
+            lines.append((pos, pos + width - piece.endswith("\r")))
+            by_first.setdefault(first, []).append(i)
+            pos += width + 1
+        if lines[-1][0] == len(text):
+            lines.pop()  # the empty piece after a final line break is not a line
+            by_first[""].pop()
+        page = cls(text, lines, firsts, finds)
+        page.by_first = by_first
+        return page
 
     @cached_property
     def starts(self) -> list[int]:
@@ -144,7 +168,7 @@ class PageLines:
         """Line indexes by first non-space character."""
         out: dict[str, list[int]] = {}
         # a line's first non-space character is its piece's: only a final "\r" is left out of it
-        for i, first in enumerate(self._line_firsts[:len(self.lines)]):
+        for i, first in enumerate(self.line_firsts[:len(self.lines)]):
             out.setdefault(first, []).append(i)
         return out
 
