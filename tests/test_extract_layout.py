@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from agrofacts import extract
-from agrofacts.extract import _sentence_chars, extract_text
+from agrofacts.extract import _one_line, _sentence_chars, extract_text
 from agrofacts.fact import COLUMNS, Fact
 from agrofacts.figure import SPAN_KEY
 
@@ -68,3 +68,16 @@ def test_sentence_white_space_as_the_regex_gave_it():
     assert spaces == "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
     text = f"{spaces}a{spaces}b c\u00a0\u00a0d{spaces}"
     assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("text", ["", " ", "  ", "a", " a ", "a b", "a  b", "a\tb", "a\u00a0b", " a\nb ",
+                                  "a\u2028b", "x\x1cy", "soft\xadhyphen", "a \u3000 b", "\u200bzero width"])
+def test_one_line_is_the_regex_result(text):
+    assert _one_line(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_one_line_on_every_white_space_character():
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        for text in (f"a{ch}b", f"{ch}a", f"a {ch}", f"{ch}"):
+            assert _one_line(text) == re.sub(r"\s+", " ", text).strip(), hex(c)

@@ -146,26 +146,41 @@ def _figures(parsed: Doc, layout: _Layout, text: str, doc_len: int,
     doc_starts, shifts, ends = layout.doc_starts, layout.shifts, layout.ends
     sentences: dict[int, str] = {}  # one string per sentence, shared by its facts (pickles once)
     found: list[Found] = []
+    append = found.append
     for span in group:
-        start, end = span.start_char, span.end_char
+        start = span.start_char
+        end = span.end_char
         # spaCy keeps a plain extension's value under this key, and reads a missing one as None
         fig = get(("._.", "figure", start, end)) if direct else span._.figure
         if fig is None or not (unresolved_dates or fig.kind != "date" or fig.period_start):
             continue
         k = bisect_right(doc_starts, start) - 1
-        shift, limit = shifts[k], ends[k]
+        shift = shifts[k]
+        limit = ends[k]  # offsets are kept within the stretch (a span's end may sit on the break)
         same = fig.same_as_char
         if same is not None:
             same = layout.to_text(same, bisect_right(doc_starts, same) - 1)
         n = bisect_right(sent_chars, start) - 1
         sentence = sentences.get(n)
         if sentence is None:
-            s_start = min(sent_chars[n] + shift, limit)
-            s_end = min(sent_chars[n + 1] + shift, limit)
-            # white space runs as one space, none at the ends (what ``\s+`` -> " " and strip give)
-            sentence = sentences[n] = " ".join(text[s_start:s_end].split())
-        found.append((min(start + shift, limit), min(end + shift, limit), fig, same, sentence))
+            sentence = sentences[n] = _one_line(
+                text[min(sent_chars[n] + shift, limit):min(sent_chars[n + 1] + shift, limit)])
+        start += shift
+        end += shift
+        append((start if start < limit else limit, end if end < limit else limit, fig, same, sentence))
     return found
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each run of white space one space and none at the ends (what ``\\s+`` -> " "
+    and ``strip`` give).
+
+    Most sentences have single spaces only (a printable string has no other white
+    space): stripping them is enough, without splitting the sentence into words.
+    """
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return " ".join(text.split())
 
 
 #: ``Span.get_extension`` of an extension with default None and no getter, setter or method.
