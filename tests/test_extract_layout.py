@@ -76,8 +76,9 @@ def test_one_line_is_the_regex_result(text):
     assert _one_line(text) == re.sub(r"\s+", " ", text).strip()
 
 
-def test_one_line_on_every_white_space_character():
-    for c in range(sys.maxunicode + 1):
+def test_one_line_on_every_character_of_the_first_plane():
+    """Every white space character is in the first plane (see the test above)."""
+    for c in range(0x10000):
         ch = chr(c)
         for text in (f"a{ch}b", f"{ch}a", f"a {ch}", f"{ch}"):
             assert _one_line(text) == re.sub(r"\s+", " ", text).strip(), hex(c)
