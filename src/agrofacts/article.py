@@ -118,7 +118,10 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nl = text.find("\n", i, end)
         if nl == -1:
             break
-        if not wraps_at(text, nl, start, end):  # a hard wrap inside a sentence joins its lines
+        after = text[nl + 1:nl + 2] if nl + 1 < end else ""
+        # a hard wrap inside a sentence joins its lines; it goes on in lowercase or a digit, so a
+        # blank line or a capital (most lines) is no wrap, without reading the line above
+        if after == "\n" or after.isupper() or not wraps_at(text, nl, start, end):
             out.append((para_start, nl))
             para_start = nl + 1
         i = nl + 1
