@@ -12,6 +12,15 @@ let through lines the rule then rejects; it never leaves out one the rule
 would match, so output is unchanged. When the pattern is outside what the
 reading understands the answer is None and the rule is tried everywhere,
 as before.
+
+Two more readings of the same kind: :func:`opening` finds plain text that
+every match holds at a fixed distance from its start ("(" or "[" for
+"[[(]\\s*Photo", "-" four characters in for "\\d{4}-"), and :func:`matches`
+tries the pattern only there, found by ``str.find`` (the re module steps
+through a class or an anchor one character at a time). :class:`Occurrences`
+remembers, for the article being read, where each plain text first occurs:
+the publisher, date and furniture rules ask for many of the same ones, and
+a text that is not there costs a scan of the whole article each time.
 """
 
 from __future__ import annotations
