@@ -7,6 +7,7 @@ with "\\r\\n" line ends, and small pages built to sit at the gates' edges.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,7 @@ def _plain_outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
 def _plain_published(text: str) -> str:
     head = text[:article.HEADER_CHARS]
     found = []
-    for pattern, _gate in article._published_rules():
+    for pattern, *_how in article._published_rules():
         for m in pattern.finditer(head):
             name = m["mon"] if "mon" in pattern.groupindex else None
             month = article._month_names().get(name) if name else int(m["m"])
@@ -151,3 +152,61 @@ def test_a_gate_marks_the_lines_a_rule_matches():
     gate = line_gate(r"^\s*Source:")
     assert PageLines(text, lines_of(text)).marked(gate) == [0, 1, 2]
     assert not PageLines("a\n b").any_marked(gate)
+
+
+@pytest.mark.parametrize("text", ["", "ab", "xxabyyab", "a" * 50 + "ab", "abc" * 5])
+def test_occurrences_answer_as_find_and_in_do(text):
+    """Occurrences remembers what it found, asked in any order, for the text and its starts."""
+    from agrofacts.linegate import Occurrences
+
+    words = ["ab", "b", "yab", "zz", "aab", "c", ""]
+    ends = [0, 1, 2, 3, 5, 8, 20, 60, 100]
+    for order in (1, -1):
+        finds = Occurrences(text)
+        for word in words[::order]:
+            for end in ends[::order]:
+                assert finds.within(word, end) == (word in text[:end]), (word, end)
+            assert finds.first(word) == text.find(word)
+
+
+OPENING_PATTERNS = [
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", r"[\[(]\s*(?:Photo|Video)\b[^\])\n]{0,20}[\])]",
+    r"(?:Updated|Posted)\s*:?\s*\d{4}", r"\bSource:\s*X", r"E(?<!\wE)nditem\b",
+    r"1(?<![\d,.]1)\d{3}(?![\d,.])", r"(?:aa|a)b", r"aa", r"(?<=a)ab", r"\d\d(?=-)-?", r"(?P<w>ab|b)c",
+    r"..x", r"(?:China Daily|chinadaily)\S*",
+]
+
+
+@pytest.mark.parametrize("pattern", OPENING_PATTERNS)
+def test_matches_are_those_of_finditer(pattern):
+    """Trying a pattern only where its opening text is finds what finditer finds."""
+    from agrofacts.linegate import matches, opening
+
+    where = opening(pattern)
+    compiled = re.compile(pattern, re.MULTILINE)
+    texts = _pages() + ["aaab aab ab b abc", "2019-11-24-2020-1-2 x--12-3", "(Photo: x)[Video y] (Photo",
+                        "Updated: 2019 Posted 2020Updated2021", "1234 11234 1,123 1123.", "xxx axx a\nxx"]
+    for text in texts:
+        assert [m.span() for m in matches(compiled, text, where)] == \
+            [m.span() for m in compiled.finditer(text)], text
+
+
+@pytest.mark.parametrize(("pattern", "offset", "texts"), [
+    (r"(?P<y>\d{4})-", 4, ("-",)), (r"[\[(]x", 0, ("(", "[")),
+    (r"(?:Updated|Posted)", 0, ("Updated", "Posted")), (r"\bSource:", 0, ("Source:",)),
+    (r"\w+x", None, None), (r"(?i)abc", None, None), (r"^\s*date", None, None),
+])
+def test_opening_reads_the_pattern(pattern, offset, texts):
+    from agrofacts.linegate import opening
+
+    where = opening(pattern)
+    assert (where.offset, where.texts) == (offset, texts) if offset is not None else where is None
+
+
+@pytest.mark.parametrize("text", _pages())
+def test_page_read_in_one_pass_is_the_page_read_in_parts(text):
+    page = PageLines.read(text)
+    plain = PageLines(text, lines_of(text))
+    assert page.lines == plain.lines
+    assert {k: v for k, v in page.by_first.items() if v} == plain.by_first
+    assert sorted(page.firsts) == sorted(plain.firsts)

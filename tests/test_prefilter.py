@@ -3,13 +3,15 @@ hold a figure read, with facts, offsets and sentences as if the whole article we
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agrofacts.lexicon import lexicons
 from agrofacts.pipeline import build_pipeline
-from agrofacts.prefilter import _sentences, figure_stretches
+from agrofacts.prefilter import _ends_here, _sentences, figure_stretches, may_hold_figure, trigger
 from conftest import facts_of
 from test_properties import NEWSLIKE, PROFILE
 
@@ -84,3 +86,61 @@ SENTENCE_BITS = st.sampled_from([". ", "! ", "? ", '." ', ".) ", " Mr. ", " U.S.
 def test_every_prefilter_cut_is_a_sentence_start(text):
     text = text.replace("\n", " ").replace("\r", " ").replace("\u2028", " ")
     assert {s for s, _ in _cut_at(text)} <= _sentence_component_starts(text) | {0}
+
+
+#: The sentence-end test as it was first written: a chunk matched from its start. The prefilter
+#: now finds the stop first and the chunk's start from there; the cuts must be the same.
+_STOP_FROM_CHUNK_START = re.compile(r"""(?<!\S)\S*?[.!?…]["'”’)\]»]*(?=\s)""")
+
+
+def _reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    nlp = build_pipeline()
+    pieces_of, abbreviations = nlp.tokenizer.pieces, lexicons(nlp).abbreviations
+    out, s = [], start
+    for m in _STOP_FROM_CHUNK_START.finditer(text, start, end):
+        cut = m.end()
+        if not _ends_here(m.group(), pieces_of, abbreviations):
+            continue
+        nxt = cut
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        if text[nxt] in "\"'”’)]»":
+            continue
+        out.append((s, cut))
+        s = nxt
+    out.append((s, end))
+    return out
+
+
+#: Characters that test the edges: case-blind equivalents of ASCII letters (long s, Kelvin sign,
+#: dotted and dotless i), unusual spaces, word characters that are not letters.
+ODD_BITS = st.sampled_from(["ſix", "ſeven", "\u212a", "İ", "ı", "\u00a0", "\u2028", "\u3000", "_", "x",
+                            "Apr.", "Sept.", "May", "years", "yesterday", "Half", "FIVE", "fiveX",
+                            "a.b.", ".)", "…", "?!", "\n", "  ", "万", "é", "3"])
+SLICED_TEXT = st.lists(st.one_of(NEWSLIKE, SENTENCE_BITS, ODD_BITS), max_size=16).map("".join)
+
+
+@settings(PROFILE)
+@given(SLICED_TEXT, st.integers(0, 400), st.integers(0, 400))
+def test_sentences_are_those_the_chunk_pattern_gives(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    nlp = build_pipeline()
+    assert list(_sentences(text, start, end, nlp.tokenizer.pieces, lexicons(nlp).abbreviations)) == \
+        _reference_sentences(text, start, end)
+
+
+@settings(PROFILE)
+@given(SLICED_TEXT, st.integers(0, 400), st.integers(0, 400))
+def test_may_hold_figure_is_a_trigger_search(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert may_hold_figure(text, start, end) == bool(trigger().search(text, start, end))
+
+
+@pytest.mark.parametrize("text", ["ſix", "ſIX pigs", "a SIX", "(Five)", "x_five", "five_", "Sept.",
+                                  "in Apr.", "xApr.", "yearly", "Yesterday", "halfway", "İ", "\u212a"])
+def test_may_hold_figure_on_edge_words(text):
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert may_hold_figure(text, start, end) == bool(trigger().search(text, start, end))

@@ -15,7 +15,7 @@ from functools import cache
 
 from .errors import RuleFileError
 from .furniture import furniture_spans, required_literal, wraps_at
-from .linegate import LineGate, PageLines, line_gate
+from .linegate import LineGate, Opening, PageLines, line_gate, matches, occurrences_in, opening
 from .resources import read_csv, read_jsonl
 
 #: How far into the text the publication-date rules look: the header, not the body.
@@ -38,8 +38,9 @@ def _publishers() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 @cache
-def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None], ...]:
-    """(pattern, gate): a header the gate lets through no line of cannot match the pattern."""
+def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None, Opening | None], ...]:
+    """(pattern, gate, opening): a header the gate lets through no line of cannot match the
+    pattern; the opening tells where a match can start (see linegate)."""
     out = []
     for rec in read_jsonl("published.jsonl", {"id", "pattern"}, {"note"}):
         pattern = re.compile(rec["pattern"], re.MULTILINE)
@@ -47,15 +48,16 @@ def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None], ...]:
         if not ({"y", "d"} <= groups and len(groups & {"m", "mon"}) == 1):
             raise RuleFileError(
                 f"published.jsonl: rule {rec['id']!r} needs groups y, d and one of m (number), mon (name)")
-        out.append((pattern, line_gate(rec["pattern"])))
+        out.append((pattern, line_gate(rec["pattern"]), opening(rec["pattern"])))
     return tuple(out)
 
 
 def find_source(text: str) -> str:
     """The publisher the page names first, else ''."""
+    first = occurrences_in(text).first
     best = None
     for pattern, name, literal in _publishers():
-        if literal not in text:
+        if first(literal) == -1:
             continue
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
@@ -66,12 +68,12 @@ def find_source(text: str) -> str:
 def find_published(text: str) -> str:
     """The publication date the page prints in its header, ISO, else ''."""
     head = text[:HEADER_CHARS]
-    page = PageLines(head)
+    page = PageLines(head, finds=occurrences_in(text))
     found = []
-    for pattern, gate in _published_rules():
+    for pattern, gate, where in _published_rules():
         if gate is not None and not page.any_marked(gate):
             continue  # no line of the header can start a match
-        for m in pattern.finditer(head):
+        for m in matches(pattern, head, where):
             month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
             try:
                 day = dt.date(int(m["y"]), month or 0, int(m["d"]))
@@ -116,7 +118,10 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nl = text.find("\n", i, end)
         if nl == -1:
             break
-        if not wraps_at(text, nl, start, end):  # a hard wrap inside a sentence joins its lines
+        after = text[nl + 1:nl + 2] if nl + 1 < end else ""
+        # a hard wrap inside a sentence joins its lines; it goes on in lowercase or a digit, so a
+        # blank line or a capital (most lines) is no wrap, without reading the line above
+        if after == "\n" or after.isupper() or not wraps_at(text, nl, start, end):
             out.append((para_start, nl))
             para_start = nl + 1
         i = nl + 1

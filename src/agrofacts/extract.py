@@ -8,21 +8,22 @@ links restatements. ``extract_paths`` does the same for files and folders.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
+import numpy
 from spacy.attrs import IDX, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .article import Article, body_blocks, find_published, find_source
 from .dates import PUBLISHED_KEY
 from .fact import Fact
-from .figure import SPAN_KEY
+from .figure import SPAN_KEY, Figure
 from .lexicon import lexicons
 from .metadata import Metadata
 from .pipeline import build_pipeline
@@ -30,7 +31,6 @@ from .prefilter import figure_stretches
 from .reading import MAX_BYTES, Report, iter_articles, strict_report
 
 T = TypeVar("T")
-WHITESPACE = re.compile(r"\s+")
 #: Between two stretches of an article in its Doc: a blank line, which always ends a sentence.
 STRETCH_BREAK = "\n\n"
 
@@ -61,26 +61,28 @@ def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fa
     if not stretches:
         return []
     layout = _Layout(stretches)
-    parsed = nlp.make_doc(layout.doc_text(text))
+    doc_text = layout.doc_text(text)
+    parsed = nlp.make_doc(doc_text)
     parsed.user_data[PUBLISHED_KEY] = article.published
     for _name, proc in nlp.pipeline:
         parsed = proc(parsed)
-    found = list(_figures(parsed, layout, text))
-    if not unresolved_dates:
-        found = [f for f in found if f[2].kind != "date" or f[2].period_start]
-    found.sort(key=lambda f: (f[0], f[1]))
-    number_of = {start: n for n, (start, *_rest) in enumerate(found, start=1)}
-    facts = []
-    for n, (start, end, fig, sentence) in enumerate(found, start=1):
-        facts.append(Fact(
-            doc=article.doc, source=article.source, published=article.published, fact=n,
-            kind=fig.kind, text=text[start:end], value=fig.value, value_max=fig.value_max,
-            unit=fig.unit, qualifier=fig.qualifier, item=fig.item,
-            period_start=fig.period_start, period_end=fig.period_end,
-            same_as=number_of.get(fig.same_as_char), start_char=start, end_char=end,
-            sentence=sentence,
-        ))
-    return facts
+    found = _figures(parsed, layout, text, len(doc_text), unresolved_dates)
+    found.sort(key=_POSITION)  # stable: figures at one place keep the pipeline's order
+    number_of = {f[0]: n for n, f in enumerate(found, start=1)}
+    doc, source, published = article.doc, article.source, article.published
+    # Fields by position, in ``fact.COLUMNS`` order (tests/test_extract_layout.py holds the two
+    # equal): a call of 17 keywords costs a third more, once per fact of an archive.
+    return [Fact(doc, source, published, n,
+                 fig.kind, text[start:end], fig.value, fig.value_max,
+                 fig.unit, fig.qualifier, fig.item,
+                 fig.period_start, fig.period_end,
+                 None if same_as is None else number_of.get(same_as), start,
+                 end, sentence)
+            for n, (start, end, fig, same_as, sentence) in enumerate(found, start=1)]
+
+
+#: Sort key of a found figure: its (start, end) in the article.
+_POSITION = itemgetter(0, 1)
 
 
 class _Layout:
@@ -94,13 +96,20 @@ class _Layout:
     def __init__(self, stretches: list[tuple[int, int]]) -> None:
         self.stretches = stretches
         self.doc_starts = []
+        #: Per stretch: what to add to a Doc offset to make it an article offset, and the
+        #: stretch's end in the article (a span's end may sit on the break after it).
+        self.shifts = []
+        self.ends = []
         pos = 0
         for start, end in stretches:
             self.doc_starts.append(pos)
+            self.shifts.append(start - pos)
+            self.ends.append(end)
             pos += end - start + len(STRETCH_BREAK)
 
     def doc_text(self, text: str) -> str:
-        return STRETCH_BREAK.join(text[s:e].replace("\n", " ") for s, e in self.stretches)
+        flat = text.replace("\n", " ") if "\n" in text else text  # one pass, not one per stretch
+        return STRETCH_BREAK.join([flat[s:e] for s, e in self.stretches])
 
     def stretch_of(self, doc_char: int) -> int:
         return bisect_right(self.doc_starts, doc_char) - 1
@@ -108,39 +117,92 @@ class _Layout:
     def to_text(self, doc_char: int, stretch: int) -> int:
         """A Doc offset as an article offset, kept within ``stretch`` (a span's end may sit on
         the break after it)."""
-        start, end = self.stretches[stretch]
-        return min(start + doc_char - self.doc_starts[stretch], end)
+        return min(doc_char + self.shifts[stretch], self.ends[stretch])
 
 
-def _figures(parsed: Doc, layout: _Layout, text: str):
-    starts, chars = _sentences(parsed)
+#: A found figure: article (start, end), its Figure, the article start of the figure it
+#: restates (or None), and its sentence.
+Found = tuple[int, int, Figure, "int | None", str]
+
+
+def _figures(parsed: Doc, layout: _Layout, text: str, doc_len: int,
+             unresolved_dates: bool = True) -> list[Found]:
+    """The figures of ``doc.spans["facts"]`` in the article's offsets, with their sentences.
+
+    A span's Figure is read from ``doc.user_data`` where ``Span._.figure`` keeps it
+    (see ``figure.set_figure``): making a spaCy ``Underscore`` object per figure costs
+    more than the rest of this loop. That holds for a plain extension (no getter, setter
+    or method), which is checked; any other goes through ``span._``. Date figures with
+    no known period are left out unless ``unresolved_dates``.
+    """
+    if SPAN_KEY not in parsed.spans:  # ``get`` on a missing group raises and catches inside spaCy
+        return []
+    group = parsed.spans[SPAN_KEY]
+    if not len(group):
+        return []
+    direct = Span.get_extension("figure") == _PLAIN_EXTENSION
+    get = parsed.user_data.get
+    sent_chars = _sentence_chars(parsed, doc_len)
+    doc_starts, shifts, ends = layout.doc_starts, layout.shifts, layout.ends
     sentences: dict[int, str] = {}  # one string per sentence, shared by its facts (pickles once)
-    for span in parsed.spans.get(SPAN_KEY, []):
-        fig = span._.figure
-        if fig is None:
+    found: list[Found] = []
+    append = found.append
+    for span in group:
+        start = span.start_char
+        end = span.end_char
+        # spaCy keeps a plain extension's value under this key, and reads a missing one as None
+        fig = get(("._.", "figure", start, end)) if direct else span._.figure
+        if fig is None or not (unresolved_dates or fig.kind != "date" or fig.period_start):
             continue
-        k = layout.stretch_of(span.start_char)
-        if fig.same_as_char is not None:
-            same = fig.same_as_char
-            fig = fig.with_(same_as_char=layout.to_text(same, layout.stretch_of(same)))
-        n = bisect_right(starts, span.start) - 1
+        k = bisect_right(doc_starts, start) - 1
+        shift = shifts[k]
+        limit = ends[k]  # offsets are kept within the stretch (a span's end may sit on the break)
+        same = fig.same_as_char
+        if same is not None:
+            same = layout.to_text(same, bisect_right(doc_starts, same) - 1)
+        n = bisect_right(sent_chars, start) - 1
         sentence = sentences.get(n)
         if sentence is None:
-            start, end = layout.to_text(chars[n], k), layout.to_text(chars[n + 1], k)
-            sentence = sentences[n] = WHITESPACE.sub(" ", text[start:end]).strip()
-        yield layout.to_text(span.start_char, k), layout.to_text(span.end_char, k), fig, sentence
+            sentence = sentences[n] = _one_line(
+                text[min(sent_chars[n] + shift, limit):min(sent_chars[n + 1] + shift, limit)])
+        start += shift
+        end += shift
+        append((start if start < limit else limit, end if end < limit else limit, fig, same, sentence))
+    return found
 
 
-def _sentences(parsed: Doc) -> tuple[list[int], list[int]]:
-    """The first token of each sentence, and its first character (one more: the Doc's end).
+def _one_line(text: str) -> str:
+    """``text`` with each run of white space one space and none at the ends (what ``\\s+`` -> " "
+    and ``strip`` give).
+
+    Most sentences have single spaces only (a printable string has no other white
+    space): stripping them is enough, without splitting the sentence into words.
+    """
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return " ".join(text.split())
+
+
+#: ``Span.get_extension`` of an extension with default None and no getter, setter or method.
+_PLAIN_EXTENSION = (None, None, None, None)
+
+
+def _sentence_chars(parsed: Doc, doc_len: int) -> list[int]:
+    """The first character of each sentence, and one more: the Doc's end (``doc_len``).
 
     Read once per doc from arrays: ``Span.sent`` walks token by token. A sentence
     runs to the next one's start; the white space between is stripped with the rest.
+    The first token always opens a sentence.
     """
-    rows = parsed.to_array([SENT_START, IDX]).tolist()
-    starts = [i for i, (flag, _idx) in enumerate(rows) if flag == 1 or i == 0]
-    end = rows[-1][1] + len(parsed[-1].text_with_ws) if rows else 0
-    return starts, [rows[i][1] for i in starts] + [end]
+    if not len(parsed):
+        return [doc_len]
+    rows = parsed.to_array([SENT_START, IDX])
+    opens = numpy.flatnonzero(rows[:, 0] == 1)
+    chars = rows[opens, 1].tolist()
+    if not len(opens) or opens[0] != 0:
+        chars.insert(0, int(rows[0, 1]))
+    chars.append(doc_len)
+    return chars
 
 
 def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: str | None = None,

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
 from .errors import RuleFileError
-from .linegate import LineGate, PageLines, line_gate
+from .linegate import LineGate, Opening, PageLines, line_gate, matches, occurrences_in, opening
 from .resources import read_jsonl
 
 SCOPES = ("line", "span", "rest")
@@ -48,6 +49,8 @@ class FurnitureRule:
     literal: str = ""
     #: Marks every line the rule can match (see linegate); None: try every line.
     gate: LineGate | None = None
+    #: Where in a match plain text is that says where to try the rule (see linegate).
+    opening: Opening | None = None
 
     @property
     def on_line(self):
@@ -73,7 +76,7 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
             raise RuleFileError(f"furniture.jsonl: rule {rec['id']!r}: bad pattern: {exc}") from exc
         rules.append(FurnitureRule(rec["id"], rec["scope"], pattern, rec.get("note", ""),
                                    _anchored(rec["pattern"]), required_literal(rec["pattern"]),
-                                   line_gate(rec["pattern"])))
+                                   line_gate(rec["pattern"]), opening(rec["pattern"])))
     return tuple(rules)
 
 
@@ -134,26 +137,56 @@ def lines_of(text: str) -> list[tuple[int, int]]:
 def furniture_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of furniture in ``text`` as (start, end, rule id), sorted and possibly overlapping."""
     spans: list[tuple[int, int, str]] = []
-    lines = lines_of(text)
-    page = PageLines(text, lines)
+    page = PageLines.read(text, occurrences_in(text))
+    lines = page.lines
+    has = page.finds.first
     for rule in furniture_rules():
-        if rule.literal and rule.literal not in text:
-            continue  # a text every match contains is not on the page
         if rule.scope == "span":
-            if rule.gate is not None and not page.any_marked(rule.gate):
-                continue  # no text one of which every match holds is on the page
-            spans.extend((m.start(), m.end(), rule.id) for m in rule.pattern.finditer(text))
+            spans.extend((m.start(), m.end(), rule.id) for m in _span_matches(rule, text, page))
             continue
+        if rule.gate is not None and not rule.gate.words:
+            # a gate of first characters only is a look at a short string: before the literal,
+            # which is a search of the page and costs more than trying the rule at a few lines
+            candidates = [lines[i] for i in page.marked(rule.gate)]
+            if not candidates or (len(candidates) > FEW_LINES and rule.literal
+                                  and has(rule.literal) == -1):
+                continue
+        else:
+            if rule.literal and has(rule.literal) == -1:
+                continue  # a text every match contains is not on the page
+            candidates = _candidate_lines(rule, lines, page)
         on_line = rule.on_line
-        for start, end in _candidate_lines(rule, lines, page):
+        for start, end in candidates:
             if on_line(text, start, end):
                 spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
                 if rule.scope == "rest":
                     break
     if not text.isascii() and HAN.search(text):  # most pages have no Han: no line to look at
         spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
-    spans.extend(_outside_body(text, lines, spans))
+    spans.extend(_outside_body(text, lines, spans, page.line_firsts))
     return sorted(spans)
+
+
+#: Up to this many lines, a line rule is tried at each rather than its literal looked for first.
+FEW_LINES = 4
+
+
+def _span_matches(rule: FurnitureRule, text: str, page: PageLines) -> Iterable[re.Match]:
+    """The matches of a ``span`` rule over the page, as ``pattern.finditer(text)`` gives them.
+
+    A rule with a known opening (see linegate) is searched at once: from one plain
+    text at its start the re module skips as fast as a look for the rule's literal
+    or gate words would scan the page, and other openings are found by ``str.find``.
+    Any other rule is searched only on a page that has its literal and that its gate
+    lets through.
+    """
+    if rule.opening is not None:
+        return matches(rule.pattern, text, rule.opening)
+    if rule.literal and page.finds.first(rule.literal) == -1:
+        return ()  # a text every match contains is not on the page
+    if rule.gate is not None and not page.any_marked(rule.gate):
+        return ()  # no text one of which every match holds is on the page
+    return rule.pattern.finditer(text)
 
 
 def _candidate_lines(rule: FurnitureRule, lines, page: PageLines):
@@ -176,14 +209,15 @@ def wraps_at(text: str, nl: int, lo: int = 0, hi: int | None = None) -> bool:
     without a stop (see WRAP_STOPS) and the line after goes on in lowercase or with a digit.
     Only text[lo:hi] is looked at; spaces at the line ends do not count."""
     hi = len(text) if hi is None else hi
-    j = nl - 1
-    while j >= lo and text[j] in " \t\r":
-        j -= 1
     k = nl + 1
     while k < hi and text[k] in " \t":
         k += 1
-    return (j >= lo and not text[j].isspace() and text[j] not in WRAP_STOPS
-            and k < hi and (text[k].islower() or text[k].isdigit()))
+    if not (k < hi and (text[k].islower() or text[k].isdigit())):
+        return False  # most lines open with a capital: the line above need not be read
+    j = nl - 1
+    while j >= lo and text[j] in " \t\r":
+        j -= 1
+    return j >= lo and not text[j].isspace() and text[j] not in WRAP_STOPS
 
 
 def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
@@ -194,10 +228,19 @@ def _wraps_into(text: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
         and wraps_at(text, nl)
 
 
-def _outside_body(text: str, lines, spans) -> list[tuple[int, int, str]]:
-    """Headline lines before the body and non-sentence lines after it."""
-    covered = _coverage(spans)
-    body = [(s, e) for s, e in lines if text[s:e].strip() and not covered(s, e)]
+def _outside_body(text: str, lines, spans, firsts: list[str] | None = None) -> list[tuple[int, int, str]]:
+    """Headline lines before the body and non-sentence lines after it.
+
+    ``firsts`` (as ``PageLines`` takes it) tells the blank lines without reading them again.
+    """
+    if firsts is None:
+        firsts = [text[s:e].lstrip()[:1] for s, e in lines]
+    # ``firsts`` may hold one more item: the empty piece after a final line break
+    if spans:
+        covered = _coverage(spans)
+        body = [line for line, lead in zip(lines, firsts, strict=False) if lead and not covered(*line)]
+    else:
+        body = [line for line, lead in zip(lines, firsts, strict=False) if lead]
     first = _first_sentence_line(text, body)
     if first is None:
         return []  # a bare snippet: all of it is the article

@@ -22,27 +22,62 @@ from .sentences import CLOSERS, TERMINALS, ends_sentence
 from .wordtrie import trie_alternation
 
 DIGIT = re.compile(r"\d")
-#: A chunk (a run of non-space) that may end a sentence: it ends in a terminal character and any
-#: closing quotes or brackets, and white space follows. Matches start at the chunk's first character.
-STOP = re.compile(r"""(?<!\S)\S*?[.!?…]["'”’)\]»]*(?=\s)""")
+#: Where a chunk (a run of non-space) may end a sentence: a terminal character and any closing
+#: quotes or brackets at the chunk's end, white space next. The pattern opens with a character
+#: class, so a search skips in C to the few stops of a paragraph; the chunk's start is found
+#: from there (``_chunk_start``).
+CHUNK_END = re.compile(r"""[.!?…]["'”’)\]»]*(?=\s)""")
 
 
 @cache
-def trigger() -> re.Pattern:
-    """Text that may hold a figure: a digit, a number word, a currency sign or a date word."""
+def _trigger_parts() -> tuple[str, str, str]:
+    """(number words as a trie, their possible first characters as a class, the date words
+    pattern): the pieces of ``trigger``."""
     from .datewords import date_words, trigger_pattern
     from .lexicon import lexicons
     from .pipeline import build_pipeline
 
     nlp = build_pipeline()
     lex = lexicons(nlp)
-    words = trie_alternation(w for w in lex.numbers if w.isalpha() and len(w) > 1)
-    return re.compile(rf"\d|\b(?i:{words})\b|" + trigger_pattern(date_words(nlp), lex.months))
+    number_words = sorted(w for w in lex.numbers if w.isalpha() and len(w) > 1)
+    return (trie_alternation(number_words), _first_letters(number_words),
+            trigger_pattern(date_words(nlp), lex.months))
+
+
+def _first_letters(words: list[str]) -> str:
+    """A class of the ASCII characters a case-blind match of ``words`` can start with, or any
+    non-ASCII character (whose case-blind equivalents the class does not try to list)."""
+    firsts = {c for w in words for f in (w[0].lower(), w[0].upper())
+              for c in (f, f.lower(), f.upper()) if c.isascii()}
+    return "(?:[" + re.escape("".join(sorted(firsts))) + r"]|[^\x00-\x7f])"
+
+
+@cache
+def trigger() -> re.Pattern:
+    """Text that may hold a figure: a digit, a number word, a currency sign or a date word."""
+    words, _firsts, dates = _trigger_parts()
+    return re.compile(rf"\d|\b(?i:{words})\b|" + dates)
+
+
+@cache
+def word_trigger_after() -> re.Pattern:
+    """A non-word character with a ``trigger`` word right after it.
+
+    Every trigger that is not a digit opens a word, so in a paragraph with no digit it
+    starts where the paragraph does (``trigger().match``) or after a non-word character:
+    searching for those characters tries the trigger at a fifth of the places. The number
+    words are tried only where their first letter (any case) is: a case-blind alternation
+    tries each of its branches in full.
+    """
+    words, firsts, dates = _trigger_parts()
+    return re.compile(rf"\W(?=\b(?={firsts})(?i:{words})\b|{dates})")
 
 
 def may_hold_figure(text: str, start: int, end: int) -> bool:
+    """Whether ``trigger()`` finds anything in ``text[start:end]`` (the same answer, sooner)."""
     # A digit is the common case and the trigger accepts any: test it first, it is a fast scan.
-    return bool(DIGIT.search(text, start, end) or trigger().search(text, start, end))
+    return bool(DIGIT.search(text, start, end) or trigger().match(text, start, end)
+                or word_trigger_after().search(text, start, end))
 
 
 def figure_stretches(text: str, blocks: Iterable[tuple[int, int]], pieces_of,
@@ -71,9 +106,12 @@ def figure_stretches(text: str, blocks: Iterable[tuple[int, int]], pieces_of,
 def _sentences(text: str, start: int, end: int, pieces_of, abbreviations: frozenset[str]):
     """(start, end) of each sentence of one paragraph, white space between them left out."""
     s = start
-    for m in STOP.finditer(text, start, end):
+    for m in CHUNK_END.finditer(text, start, end):
         cut = m.end()
-        if not _ends_here(m.group(), pieces_of, abbreviations):
+        chunk_start = _chunk_start(text, m.start())
+        if chunk_start < start:
+            continue  # the chunk opens before the paragraph: not a chunk of it
+        if not _ends_here(text[chunk_start:cut], pieces_of, abbreviations):
             continue
         nxt = cut
         while nxt < end and text[nxt].isspace():
@@ -85,6 +123,13 @@ def _sentences(text: str, start: int, end: int, pieces_of, abbreviations: frozen
         yield s, cut
         s = nxt
     yield s, end
+
+
+def _chunk_start(text: str, i: int) -> int:
+    """Where the run of non-space holding ``text[i]`` starts (chunks are a few characters)."""
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 #: First characters of the tokens the sentence component lets close a sentence.
