@@ -270,3 +270,16 @@ def test_file_name_with_a_newline_stays_on_one_stderr_line(tmp_path):
     result = run("extract", str(tmp_path))
     assert result.exit_code == 1
     assert result.stderr == f"skipped: {tmp_path}/two\\x0alines.txt: binary file (PNG image), not text\n"
+
+
+@pytest.mark.parametrize(("content", "expected_size", "limit", "read"), [
+    (b"abcdef", 6, 11, b"abcdef"),            # as measured
+    (b"abcdefgh", 6, 11, b"abcdefgh"),        # grew since it was measured: read on
+    (b"abcdefghijklmnop", 6, 11, b"abcdefghijk"),  # grew past the limit: the limit, so it is refused
+    (b"abc", 6, 11, b"abc"),                  # shrank
+    (b"abcdefghijklmnop", 16, 11, b"abcdefghijk"),  # larger than the limit
+], ids=["as-measured", "grew", "grew-past-limit", "shrank", "over-limit"])
+def test_files_are_read_to_their_size_and_no_further_than_the_limit(content, expected_size, limit, read):
+    from agrofacts.reading import _read_at_most
+
+    assert _read_at_most(io.BytesIO(content), expected_size, limit) == read
