@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from agrofacts import extract as extract_module
 from agrofacts import parallel
 from agrofacts.cli import cli
 from agrofacts.extract import extract_paths
@@ -120,7 +121,7 @@ def test_worker_error_reaches_the_caller(monkeypatch):
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(parallel, "BATCH_ARTICLES", 1)
-    monkeypatch.setattr(parallel, "_extract_batch", broken_batch)
+    monkeypatch.setattr(parallel, "_extract_in_worker", broken_batch)
     done: list[str] = []
     with pytest.raises(RuleFileError, match="^units.txt: broken on purpose$"):
         list(parallel.extract_parallel(iter_articles([SEEDS]), jobs=2,
@@ -402,6 +403,28 @@ def test_the_vocabulary_does_not_grow_with_the_archive(tmp_path):
         ("mass", "3,506 kg", ""), ("count", "600 buyers", "buyers"), ("money", "1502.9 million yuan", "")]
     assert len(facts) == 500 * 3
     assert len(nlp.vocab.strings) == before
+
+
+def test_a_worker_zone_runs_across_batches_and_is_renewed_after_its_share(monkeypatch):
+    """Workers read ZONE_ARTICLES articles per memory zone, not one zone per batch."""
+    from agrofacts.extract import extract_text
+    from agrofacts.pipeline import build_pipeline
+
+    monkeypatch.setattr(extract_module, "ZONE_ARTICLES", 4)
+    nlp = build_pipeline()
+    before = len(nlp.vocab.strings)
+    zone = parallel._RunningZone()
+    try:
+        zone.count(3)
+        extract_text(_unique_words_article(1))
+        learnt = len(nlp.vocab.strings)
+        zone.count(1)  # still the first zone: 4 articles
+        assert nlp.vocab.in_memory_zone and len(nlp.vocab.strings) == learnt > before
+        zone.count(2)  # the first zone had its share: its words are gone
+        assert nlp.vocab.in_memory_zone and len(nlp.vocab.strings) == before
+    finally:
+        zone.close()
+    assert not nlp.vocab.in_memory_zone
 
 
 def test_load_pipeline_freezes_what_it_loaded_and_restores_the_collector():
