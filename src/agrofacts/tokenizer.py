@@ -17,7 +17,9 @@ checks this on generated text).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -26,54 +28,104 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from .errors import RuleFileError
 from .resources import read_json
-from .tokenview import WORDS_KEY
+from .tokenview import ORTHS_KEY, SPACES_KEY, WORDS_KEY
 
 RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases", "drop_special_cases"}
 
 
-#: A run of non-space characters and the white space after it; white space as ``str.isspace``.
-CHUNK = re.compile(r"(\S+)(\s*)")
+#: A run of non-space characters and the white space after it (white space as ``str.isspace``):
+#: the unit whose token texts, trailing spaces and ids are remembered.
+RUN = re.compile(r"\S+\s*")
 LEADING_SPACE = re.compile(r"\s+")
 #: Distinct chunks remembered before the memory is emptied: keeps a long run's memory flat.
 MAX_CHUNKS = 50_000
 
 
 class ChunkTokenizer:
-    """spaCy's tokenizer, memoised per whitespace-delimited chunk (see the module docstring)."""
+    """spaCy's tokenizer, memoised per whitespace-delimited chunk (see the module docstring).
+
+    Per run (a chunk with the white space after it) it keeps the token texts, their trailing
+    spaces and their ORTH ids, so a doc's three lists are C-level concatenations of known
+    tuples, and the Doc is made from the ids: made from strings, ``Doc`` hashes every word
+    again to find its lexeme. An id learnt inside a spaCy memory zone names a string and a
+    lexeme that die with the zone, so its run is forgotten when the zone ends
+    (``memory_zone``); a doc whose ids name a string gone all the same is made from strings.
+    """
 
     def __init__(self, tokenizer: Tokenizer, max_chunks: int = MAX_CHUNKS) -> None:
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
         self.max_chunks = max_chunks
         self._pieces: dict[str, tuple[str, ...]] = {}
+        #: run -> (token texts, trailing spaces as 1/0, ORTH ids)
+        self._runs: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]] = {}
+        self._zone_runs: list[str] = []  # runs learnt inside a memory zone
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        lead = LEADING_SPACE.match(text)
-        if lead is not None:  # spaCy makes white space at the very start a token of its own
-            words.append(lead.group())
-            spaces.append(False)
-        pieces_of = self._pieces
-        add_word, add_space = words.append, spaces.append
-        for chunk, white in CHUNK.findall(text):
-            pieces = pieces_of.get(chunk) or self.pieces(chunk)
-            if len(pieces) == 1:
-                add_word(chunk)
-            else:
-                words.extend(pieces)
-                spaces.extend([False] * (len(pieces) - 1))
-            if white == " ":  # the common case first
-                add_space(True)
-            elif not white:
-                add_space(False)
-            else:  # one plain space belongs to the token; the rest is a token of its own
-                add_space(white[0] == " ")
-                add_word(white[1:] if white[0] == " " else white)
-                add_space(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc.user_data[WORDS_KEY] = words  # the token texts the rules read (``tokenview.words_of``)
+        runs = RUN.findall(text)
+        if runs:
+            try:
+                texts, flags, ids = zip(*map(self._runs.__getitem__, runs), strict=True)
+            except KeyError:  # a run not seen yet, or forgotten with a memory zone
+                texts, flags, ids = zip(*map(self._run, runs), strict=True)
+            words = list(chain.from_iterable(texts))
+            spaces = list(chain.from_iterable(flags))
+            orths = list(chain.from_iterable(ids))
+        else:
+            words, spaces, orths = [], [], []
+        if text[:1].isspace():  # spaCy makes white space at the very start a token of its own
+            lead = LEADING_SPACE.match(text).group()
+            words.insert(0, lead)
+            spaces.insert(0, 0)
+            orths.insert(0, self.vocab.strings.add(lead))
+        try:
+            doc = Doc(self.vocab, words=orths, spaces=spaces)
+        except KeyError:  # an id whose string went with a memory zone we were not told of
+            self._runs.clear()
+            self._zone_runs.clear()
+            doc = Doc(self.vocab, words=words, spaces=spaces)
+            orths = list(map(self.vocab.strings.__getitem__, words))
+        # The lists the rules read (``tokenview``), known here already.
+        doc.user_data[WORDS_KEY] = words
+        doc.user_data[SPACES_KEY] = spaces
+        doc.user_data[ORTHS_KEY] = orths
         return doc
+
+    def _run(self, run: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+        """Token texts, trailing spaces and ids of one run, learnt from the pieces of its chunk."""
+        known = self._runs.get(run)
+        if known is not None:
+            return known
+        if len(self._runs) >= self.max_chunks:
+            self._runs.clear()
+            self._zone_runs.clear()
+        chunk = run.rstrip()
+        white = run[len(chunk):]
+        words = list(self.pieces(chunk))
+        spaces = [0] * len(words)
+        if white == " ":
+            spaces[-1] = 1
+        elif white:  # one plain space belongs to the token; the rest is a token of its own
+            spaces[-1] = int(white[0] == " ")
+            words.append(white[1:] if white[0] == " " else white)
+            spaces.append(0)
+        # Interning the strings is all ``Doc`` needs to make their lexemes from the ids.
+        orths = tuple(map(self.vocab.strings.add, words))
+        known = self._runs[run] = (tuple(words), tuple(spaces), orths)
+        if self.vocab.in_memory_zone:
+            self._zone_runs.append(run)
+        return known
+
+    @contextmanager
+    def memory_zone(self, mem: object = None) -> Iterator[object]:
+        """Entered by ``Language.memory_zone``: the ids learnt inside name strings and lexemes
+        freed when the zone ends, so their runs are forgotten then."""
+        try:
+            yield mem
+        finally:
+            for run in self._zone_runs:
+                self._runs.pop(run, None)
+            self._zone_runs.clear()
 
     def pieces(self, chunk: str) -> tuple[str, ...]:
         """The token texts of one chunk of text with no white space in it."""
@@ -89,6 +141,13 @@ class ChunkTokenizer:
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
             yield self(text)
+
+
+def _stash(doc: Doc, words: list[str], spaces: list[int], orths: list[int]) -> None:
+    """Keep the lists the rules read (``tokenview``) with the doc: they are known here already."""
+    doc.user_data[WORDS_KEY] = words
+    doc.user_data[SPACES_KEY] = spaces
+    doc.user_data[ORTHS_KEY] = orths
 
 
 #: The name the pipeline's config gives the tokenizer (see ``pipeline.build_pipeline``).

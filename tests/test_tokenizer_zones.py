@@ -1,0 +1,62 @@
+"""The tokenizer's remembered ids stay right across spaCy memory zones.
+
+``ChunkTokenizer`` makes a Doc from the ORTH ids it remembers per run of
+text. An id learnt inside a memory zone names a string and a lexeme that are
+freed when the zone ends, so a later doc must not lean on it: these tests
+tokenize words first seen inside a zone again after it, both when the zone
+tells the tokenizer it ends (``Language.memory_zone``) and when it does not
+(``Vocab.memory_zone`` alone).
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH, SPACY
+
+from agrofacts.pipeline import build_pipeline
+from agrofacts.tokenview import ORTHS_KEY, SPACES_KEY, WORDS_KEY
+
+
+def _tokens(doc) -> list[tuple[str, str]]:
+    return [(t.text, t.whitespace_) for t in doc]
+
+
+def _assert_lists_match(doc) -> None:
+    """The lists the tokenizer leaves for the rules say what the Doc's own arrays say."""
+    orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
+    assert doc.user_data[ORTHS_KEY] == orths
+    assert doc.user_data[SPACES_KEY] == spaces
+    assert doc.user_data[WORDS_KEY] == [t.text for t in doc]
+
+
+def test_lists_match_the_doc():
+    nlp = build_pipeline()
+    for text in ("", " ", "  lead and\n\n break  twice\tTab", "sold US$5m. (RMB3.2bn) ok"):
+        _assert_lists_match(nlp.tokenizer(text))
+
+
+def test_words_first_seen_in_a_zone_tokenize_after_it():
+    nlp = build_pipeline()
+    text = "Zonewordalpha sold 12 zonewordbeta-crates to Zonewordgamma. Zonewordalpha  again"
+    expected = _tokens(nlp.tokenizer.tokenizer(text))
+    with nlp.memory_zone():
+        inside = nlp.tokenizer(text)
+        assert _tokens(inside) == expected
+        _assert_lists_match(inside)
+        again = nlp.tokenizer(text)  # the remembered ids, while their lexemes live
+        assert _tokens(again) == expected
+        _assert_lists_match(again)
+    after = nlp.tokenizer(text)
+    assert _tokens(after) == expected
+    _assert_lists_match(after)
+
+
+def test_a_zone_the_tokenizer_is_not_told_of():
+    nlp = build_pipeline()
+    text = "Vocabzoneword rose 5 percent to vocabzonewordtwo tonnes"
+    expected = _tokens(nlp.tokenizer.tokenizer(text))
+    with nlp.vocab.memory_zone():
+        assert _tokens(nlp.tokenizer(text)) == expected
+    after = nlp.tokenizer(text)  # remembered ids whose strings are gone: made from strings
+    assert _tokens(after) == expected
+    _assert_lists_match(after)
+    assert _tokens(nlp.tokenizer(text)) == expected
