@@ -17,11 +17,13 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .context import words_of
 from .lexicon import lexicons
+from .tokenview import spaces_of, words_of
 
 TERMINALS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+#: SENT_START -1 (not a sentence start) as the uint64 ``Doc.from_array`` reads.
+NOT_A_START = numpy.uint64(2**64 - 1)
 
 
 class NewsSentencizer:
@@ -29,26 +31,27 @@ class NewsSentencizer:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        # Token texts as plain strings and one array write: a Token object per token is slow.
+        # Token texts as plain lists and one array write: a Token object per token is slow.
         # (A token's whitespace_ is " " or "", so line breaks are always tokens of their own.)
         words = words_of(doc)
         n = len(words)
         if not n:
             return doc
-        flags = [-1] * n  # SENT_START: 1 starts a sentence, -1 does not
-        flags[0] = 1
+        spaces = spaces_of(doc)
+        starts = [0]
         for i, text in enumerate(words):
-            if "\n" in text:
-                if i + 1 < n and (text.count("\n") > 1 or not _runs_on(words, i)):
-                    flags[i + 1] = 1
-            elif text in TERMINALS and ends_sentence(words, i, i > 0 and not doc[i - 1].whitespace_,
-                                                     self.abbreviations):
-                nxt = i + 1
-                while nxt < n and words[nxt] in CLOSERS:
-                    nxt += 1
-                if nxt < n:
-                    flags[nxt] = 1
-        doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(n, 1))
+            if text in TERMINALS:
+                if ends_sentence(words, i, i > 0 and not spaces[i - 1], self.abbreviations):
+                    nxt = i + 1
+                    while nxt < n and words[nxt] in CLOSERS:
+                        nxt += 1
+                    if nxt < n:
+                        starts.append(nxt)
+            elif "\n" in text and i + 1 < n and (text.count("\n") > 1 or not _runs_on(words, i)):
+                starts.append(i + 1)
+        flags = numpy.full(n, NOT_A_START, dtype="uint64")  # SENT_START: 1 starts, -1 does not
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags)
         return doc
 
 
