@@ -16,11 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import NumberReader, Reading, figure_starts, trailing_qualifier
-from .figure import SPAN_KEY, Figure, TokenMask, set_figure
+from .figure import SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
 from .tokenview import TokenView
 from .units import has_kind, normalise, normalise_rate, priced_per
+
+#: A figure found at tokens start:end, before it is made a Span: (start, end, figure).
+Found = tuple[int, int, Figure]
 
 
 class QuantityRules:
@@ -37,9 +40,9 @@ class QuantityRules:
             return doc
         view = TokenView(doc)
         reader = NumberReader(view, self.lex)
-        found = list(doc.spans.get(SPAN_KEY, []))
-        claimed = TokenMask(found, view.n)  # dates run first
-        added: list[Span] = []
+        found, positions = facts_of(doc)
+        claimed = TokenMask.of_positions(positions, view.n)  # dates run first
+        added: list[Found] = []
         i = 0
         for start in starts:
             if start < i:
@@ -49,21 +52,22 @@ class QuantityRules:
             if reading is None or claimed.any(reading.start, reading.end):
                 i += 1
                 continue
-            span = self.money(reader, reading) or self.measure(reader, reading)
-            if span is not None and span is not NOT_A_FIGURE and claimed.any(span.start, span.end):
-                span = None
-            if span is None:
+            fig = self.money(reader, reading) or self.measure(reader, reading)
+            if fig is not None and fig is not NOT_A_FIGURE and claimed.any(fig[0], fig[1]):
+                fig = None
+            if fig is None:
                 i = reading.num.end
                 continue
-            if span is not NOT_A_FIGURE:
-                added.append(span)
-            i = max(span.end if span is not NOT_A_FIGURE else reading.end, i + 1)
-        if added or SPAN_KEY not in doc.spans:  # else the group already holds every figure
-            doc.spans[SPAN_KEY] = found + added
+            if fig is not NOT_A_FIGURE:
+                added.append(fig)
+            i = max(fig[1] if fig is not NOT_A_FIGURE else reading.end, i + 1)
+        write = bool(added) or SPAN_KEY not in doc.spans  # else the group already holds every figure
+        hand_over(doc, found + [_span(doc, *fig) for fig in added],
+                  positions + [(start, end) for start, end, _fig in added], write=write)
         return doc
 
     # ---- money -----------------------------------------------------------------
-    def money(self, reader: NumberReader, r: Reading) -> Span | None:
+    def money(self, reader: NumberReader, r: Reading) -> Found | None:
         lex, view = self.lex, reader.view
         words = view.words
         k, value, value_max = r.end, r.value, r.value_max
@@ -93,7 +97,7 @@ class QuantityRules:
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure("money", m.value, m.unit, qualifier, _rate_max(value_max, m, value),
                      item=self._item_before(view, r.start), rule="money")
-        return _span(view.doc, r.start, end, fig)
+        return r.start, end, fig
 
     def _per_unit(self, view: TokenView, k: int) -> tuple[str | None, int, bool]:
         """A 'per jin' after the money: (unit, end, whether it follows the money directly).
@@ -140,7 +144,7 @@ class QuantityRules:
         return view.text(j, start - 1)
 
     # ---- units -------------------------------------------------------------------
-    def measure(self, reader: NumberReader, r: Reading) -> Span | None:
+    def measure(self, reader: NumberReader, r: Reading) -> Found | None:
         lex, view = self.lex, reader.view
         words, n = view.words, view.n
         k = r.end
@@ -166,7 +170,7 @@ class QuantityRules:
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax,
                      item=self._item_before(view, r.start), rule="unit")
-        return _span(view.doc, r.start, end, fig)
+        return r.start, end, fig
 
     def _change_reading(self, reader: NumberReader, r: Reading) -> Reading | None:
         """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
@@ -212,6 +216,7 @@ def _is_age(view: TokenView, end: int, lex: Lexicons) -> bool:
 
 
 def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
+    """The span of a figure found, made only once the figure is kept."""
     span = Span(doc, start, end, label=fig.kind)
     set_figure(span, fig)
     return span
