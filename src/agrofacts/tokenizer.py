@@ -40,16 +40,36 @@ LEADING_SPACE = re.compile(r"\s+")
 #: Distinct chunks remembered before the memory is emptied: keeps a long run's memory flat.
 MAX_CHUNKS = 50_000
 
+#: What is remembered of a stretch of text: (token texts, trailing spaces as 1/0, ORTH ids).
+Entry = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+NOTHING: Entry = ((), (), ())
+
+
+def splits_cleanly(pieces: list[str], final: str) -> bool:
+    """Whether a text split at its spaces into ``pieces`` and ``final`` had only single spaces
+    between non-space characters (an empty or white-edged piece marks any other spacing).
+
+    Then each space ends the token before it and every other run of white space lies
+    inside a piece, so each piece (followed by its space) tokenizes as it does in the text.
+    """
+    if final[:1].isspace():
+        return False
+    return all(piece and not piece[0].isspace() and not piece[-1].isspace() for piece in pieces)
+
 
 class ChunkTokenizer:
     """spaCy's tokenizer, memoised per whitespace-delimited chunk (see the module docstring).
 
-    Per run (a chunk with the white space after it) it keeps the token texts, their trailing
-    spaces and their ORTH ids, so a doc's three lists are C-level concatenations of known
-    tuples, and the Doc is made from the ids: made from strings, ``Doc`` hashes every word
-    again to find its lexeme. An id learnt inside a spaCy memory zone names a string and a
-    lexeme that die with the zone, so its run is forgotten when the zone ends
-    (``memory_zone``); a doc whose ids name a string gone all the same is made from strings.
+    Per piece of text it keeps the token texts, their trailing spaces and their ORTH ids, so
+    a doc's three lists are C-level concatenations of known tuples, and the Doc is made from
+    the ids: made from strings, ``Doc`` hashes every word again to find its lexeme. A text
+    is split at its spaces with ``str.split``, and its pieces looked up, when its spacing
+    allows (``splits_cleanly``, nearly every article); else into runs (``RUN``), whose
+    rules hold for any white space. Only pieces that split cleanly are remembered, so a
+    text whose every piece is known splits cleanly. An id learnt inside a spaCy
+    memory zone names a string and a lexeme that die with the zone, so what was learnt
+    there is forgotten when the zone ends (``memory_zone``); a doc whose ids name a string
+    gone all the same is made from its strings.
     """
 
     def __init__(self, tokenizer: Tokenizer, max_chunks: int = MAX_CHUNKS) -> None:
@@ -57,32 +77,34 @@ class ChunkTokenizer:
         self.vocab = tokenizer.vocab
         self.max_chunks = max_chunks
         self._pieces: dict[str, tuple[str, ...]] = {}
-        #: run -> (token texts, trailing spaces as 1/0, ORTH ids)
-        self._runs: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]] = {}
-        self._zone_runs: list[str] = []  # runs learnt inside a memory zone
+        self._runs: dict[str, Entry] = {}  # a run: a chunk and the white space after it
+        self._spaced: dict[str, Entry] = {}  # a piece of a text split at its spaces, a space after it
+        self._final: dict[str, Entry] = {}  # the last piece of a text split at its spaces
+        self._zone_learnt: list[tuple[dict[str, Entry], str]] = []  # learnt inside a memory zone
 
     def __call__(self, text: str) -> Doc:
-        runs = RUN.findall(text)
-        if runs:
-            try:
-                texts, flags, ids = zip(*map(self._runs.__getitem__, runs), strict=True)
-            except KeyError:  # a run not seen yet, or forgotten with a memory zone
-                texts, flags, ids = zip(*map(self._run, runs), strict=True)
+        pieces = text.split(" ")
+        final = pieces.pop()
+        try:
+            entries = list(map(self._spaced.__getitem__, pieces))
+            entries.append(self._final[final])
+        except KeyError:  # a piece not seen yet, or forgotten with a memory zone, or other spacing
+            if splits_cleanly(pieces, final):
+                entries = [self._entry(self._spaced, piece, " ") for piece in pieces]
+                entries.append(self._entry(self._final, final, ""))
+            else:
+                entries = self._run_entries(text)
+        if entries:
+            texts, flags, ids = zip(*entries, strict=True)
             words = list(chain.from_iterable(texts))
             spaces = list(chain.from_iterable(flags))
             orths = list(chain.from_iterable(ids))
         else:
             words, spaces, orths = [], [], []
-        if text[:1].isspace():  # spaCy makes white space at the very start a token of its own
-            lead = LEADING_SPACE.match(text).group()
-            words.insert(0, lead)
-            spaces.insert(0, 0)
-            orths.insert(0, self.vocab.strings.add(lead))
         try:
             doc = Doc(self.vocab, words=orths, spaces=spaces)
         except KeyError:  # an id whose string went with a memory zone we were not told of
-            self._runs.clear()
-            self._zone_runs.clear()
+            self._forget_all()
             doc = Doc(self.vocab, words=words, spaces=spaces)
             orths = list(map(self.vocab.strings.__getitem__, words))
         # The lists the rules read (``tokenview``), known here already.
@@ -91,14 +113,30 @@ class ChunkTokenizer:
         doc.user_data[ORTHS_KEY] = orths
         return doc
 
-    def _run(self, run: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-        """Token texts, trailing spaces and ids of one run, learnt from the pieces of its chunk."""
-        known = self._runs.get(run)
-        if known is not None:
-            return known
-        if len(self._runs) >= self.max_chunks:
-            self._runs.clear()
-            self._zone_runs.clear()
+    def _run_entries(self, text: str) -> list[Entry]:
+        """The entries of any text: one per run, after a token of any white space it opens with."""
+        runs = RUN.findall(text)
+        try:
+            entries = list(map(self._runs.__getitem__, runs))
+        except KeyError:  # a run not seen yet, or forgotten with a memory zone
+            entries = [self._runs.get(run) or self._run(run) for run in runs]
+        if text[:1].isspace():  # spaCy makes white space at the very start a token of its own
+            lead = LEADING_SPACE.match(text).group()
+            entries.insert(0, ((lead,), (0,), (self.vocab.strings.add(lead),)))
+        return entries
+
+    def _entry(self, cache: dict[str, Entry], piece: str, tail: str) -> Entry:
+        """The entry of ``piece`` followed by ``tail``, remembered in ``cache``."""
+        known = cache.get(piece)
+        if known is None:
+            entries = self._run_entries(piece + tail)
+            known = tuple(tuple(chain.from_iterable(part)) for part in zip(*entries, strict=True)) \
+                if entries else NOTHING
+            self._remember(cache, piece, known)
+        return known
+
+    def _run(self, run: str) -> Entry:
+        """The entry of one run, learnt from the pieces of its chunk."""
         chunk = run.rstrip()
         white = run[len(chunk):]
         words = list(self.pieces(chunk))
@@ -110,22 +148,33 @@ class ChunkTokenizer:
             words.append(white[1:] if white[0] == " " else white)
             spaces.append(0)
         # Interning the strings is all ``Doc`` needs to make their lexemes from the ids.
-        orths = tuple(map(self.vocab.strings.add, words))
-        known = self._runs[run] = (tuple(words), tuple(spaces), orths)
-        if self.vocab.in_memory_zone:
-            self._zone_runs.append(run)
+        known = (tuple(words), tuple(spaces), tuple(map(self.vocab.strings.add, words)))
+        self._remember(self._runs, run, known)
         return known
+
+    def _remember(self, cache: dict[str, Entry], key: str, entry: Entry) -> None:
+        if len(cache) >= self.max_chunks:
+            cache.clear()
+        cache[key] = entry
+        if self.vocab.in_memory_zone:
+            self._zone_learnt.append((cache, key))
+
+    def _forget_all(self) -> None:
+        self._runs.clear()
+        self._spaced.clear()
+        self._final.clear()
+        self._zone_learnt.clear()
 
     @contextmanager
     def memory_zone(self, mem: object = None) -> Iterator[object]:
         """Entered by ``Language.memory_zone``: the ids learnt inside name strings and lexemes
-        freed when the zone ends, so their runs are forgotten then."""
+        freed when the zone ends, so what was learnt there is forgotten then."""
         try:
             yield mem
         finally:
-            for run in self._zone_runs:
-                self._runs.pop(run, None)
-            self._zone_runs.clear()
+            for cache, key in self._zone_learnt:
+                cache.pop(key, None)
+            self._zone_learnt.clear()
 
     def pieces(self, chunk: str) -> tuple[str, ...]:
         """The token texts of one chunk of text with no white space in it."""

@@ -1,5 +1,8 @@
-"""The tokenizer's remembered ids stay right across spaCy memory zones.
+"""What the tokenizer remembers gives spaCy's tokens on any spacing, and across memory zones.
 
+``ChunkTokenizer`` splits a text at its spaces and looks its pieces up when
+the spacing allows, else reads it run by run: every short mix of words,
+spaces, line breaks and tabs must tokenize as spaCy does, first and again.
 ``ChunkTokenizer`` makes a Doc from the ORTH ids it remembers per run of
 text. An id learnt inside a memory zone names a string and a lexeme that are
 freed when the zone ends, so a later doc must not lean on it: these tests
@@ -9,6 +12,8 @@ tells the tokenizer it ends (``Language.memory_zone``) and when it does not
 """
 
 from __future__ import annotations
+
+from itertools import product
 
 from spacy.attrs import ORTH, SPACY
 
@@ -60,3 +65,16 @@ def test_a_zone_the_tokenizer_is_not_told_of():
     assert _tokens(after) == expected
     _assert_lists_match(after)
     assert _tokens(nlp.tokenizer(text)) == expected
+
+
+def test_every_short_spacing_tokenizes_as_spacy_does():
+    nlp = build_pipeline()
+    chunked, spacy_tokenizer = nlp.tokenizer, nlp.tokenizer.tokenizer
+    for n in range(1, 6):
+        for parts in product(("ab", " ", "\n", "\t", "."), repeat=n):
+            text = "".join(parts)
+            expected = _tokens(spacy_tokenizer(text))
+            assert _tokens(chunked(text)) == expected, repr(text)
+            again = chunked(text)  # now from what was remembered
+            assert _tokens(again) == expected, repr(text)
+            _assert_lists_match(again)
