@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -103,12 +104,21 @@ class NumberOpeners:
     def starts(self, doc: Doc) -> list[int]:
         """Indices of ``doc``'s tokens that may start a number."""
         orths = orths_of(doc)
-        opens = self.opens
+        if len(orths) < 2:  # ``itemgetter`` of one key gives the value, not a 1-tuple
+            return [i for i, orth in enumerate(orths) if self._opens(orth, words_of(doc)[i])]
+        lookup = itemgetter(*orths)  # one C-level pass over the ids
         try:
-            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
+            return list(compress(range(len(orths)), lookup(self.opens)))
         except KeyError:  # a text not seen before: learn this doc's new ones, then look up again
             self._learn(orths, words_of(doc))
-            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
+            return list(compress(range(len(orths)), lookup(self.opens)))
+
+    def _opens(self, orth: int, word: str) -> bool:
+        opens = self.opens.get(orth)
+        if opens is None:
+            self._learn([orth], [word])
+            opens = self.opens[orth]
+        return opens
 
     def _learn(self, orths: list[int], words: list[str]) -> None:
         if len(self.opens) > self.MAX_KNOWN:
@@ -155,22 +165,26 @@ class NumberReader:
 def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     """The figure's number at token ``i`` with its sign, qualifier and range, or None."""
     words = view.words
-    if not (words[i][:1].isdigit() or words[i].lower() in lex.number_openers):
+    word = words[i]
+    if not (word[:1].isdigit() or word.lower() in lex.number_openers):
         return None  # may_start_number, inlined: this runs for every number
     num = parse_number_in(view, i, lex.numbers)
-    if num is None or _is_label(view, i, lex) or _is_code(view, num) or _in_name(view, num, lex):
+    if num is None:
         return None
-    start = i
-    currency = None
+    # The sign and qualifier before it, read first: the label test asks the same of the words.
     cur = lex.currencies_before.match_ending_at(words, i)
-    if cur is not None:
-        currency, start = cur
-    qualifier = "exact"
+    start = i if cur is None else cur[1]
     qual = lex.qualifiers.match_ending_at(words, start)
+    if _is_label(view, i, lex, cur, qual) or _is_code(view, num) or _in_name(view, num, lex):
+        return None
+    currency = None if cur is None else cur[0]
+    qualifier = "exact"
     if qual is not None:
         qualifier, start = qual
     end, value, value_max, million_m = num.end, num.value, None, num.million_m
-    rng = _range_end(view, num, start, lex)
+    # What follows most numbers is no range word: ``_range_end``'s first test, inlined.
+    rng = _range_end(view, num, start, lex) if end + 1 < view.n and million_m is None \
+        and words[end].lower() in lex.range_joiners else None
     if rng is not None:
         upper, opened = rng
         value_max, end, million_m = upper.value, upper.end, upper.million_m
@@ -186,11 +200,14 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
 
 
-def _is_label(view: TokenView, i: int, lex: Lexicons) -> bool:
+def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, int] | None,
+              qualifier: tuple[str, int] | None) -> bool:
     """'No. 1', 'top 100', 'Boeing 737', 'Fortune 500': the number names or ranks, it does not measure.
 
     A digit right after a capitalised word in mid-sentence is a model or a name, unless that
-    word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500").
+    word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500"). ``currency``
+    and ``qualifier``: the currency sign ending at ``i`` and the qualifier ending where it
+    starts, as ``read_number`` read them (a qualifier counts only without a sign).
     """
     if i == 0:
         return False
@@ -199,8 +216,7 @@ def _is_label(view: TokenView, i: int, lex: Lexicons) -> bool:
     if prev.lower() in lex.label_words:
         return True
     return (words[i][:1].isdigit() and _capitalised(prev) and not view.is_sent_start(i - 1)
-            and prev not in lex.months and lex.currencies_before.match_ending_at(words, i) is None
-            and lex.qualifiers.match_ending_at(words, i) is None)
+            and prev not in lex.months and currency is None and qualifier is None)
 
 
 def _capitalised(word: str) -> bool:

@@ -90,7 +90,7 @@ class CountRules:
                 return None  # "one county": a singular, not a figure worth a row
             item = view.text(first, head_end)
             qualifier, end = trailing_qualifier(view.words, head_end, r.qualifier, self.lex)
-            return _count(r.start, end, r._replace(qualifier=qualifier), item, "count")
+            return _count(r.start, end, r, item, "count", qualifier)
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
         before = self.noun_before(view, r.start)
@@ -107,26 +107,27 @@ class CountRules:
 
     def noun_phrase(self, view: TokenView, k: int):
         """(first token, end) of the counted noun phrase starting at ``k``, or None."""
-        lex, text, n = self.lex, view.words, view.n
+        lex, text, spaces, n = self.lex, view.words, view.spaces, view.n
+        not_counted, stopwords, months, is_plural = lex.not_counted, lex.stopwords, lex.months, lex.is_plural
         j, words = k, 0
         while j < n and words < MAX_PHRASE_WORDS:
             word = text[j]
-            if word == "-" and words and not view.spaces[j - 1] and not view.spaces[j] \
+            if word == "-" and words and not spaces[j - 1] and not spaces[j] \
                     and j + 1 < n and text[j + 1].isalpha():
                 j += 1
                 continue
             alpha = word.isalpha()
-            if not alpha and not (words == 0 and word in lex.not_counted):
+            if not alpha and not (words == 0 and word in not_counted):
                 return None
             low = word.lower()
-            if words == 0 and j > 0 and alpha and not view.spaces[j - 1]:
+            if words == 0 and j > 0 and alpha and not spaces[j - 1]:
                 return _NOT_COUNTED  # "5G networks", "3D printers": a name glued to its digit
-            if low in lex.not_counted:
+            if low in not_counted:
                 return _NOT_COUNTED if words == 0 else None
-            if low in lex.stopwords or word in lex.months:
+            if low in stopwords or word in months:
                 return None
             words += 1
-            if lex.is_plural(low):
+            if is_plural(low):
                 return k, j + 1
             j += 1
         return None
@@ -164,7 +165,7 @@ class CountRules:
 
     def _is_year(self, view: TokenView, r: Reading) -> bool:
         """'in 2019 farmers earned ...': a year after a time word is a year, whatever follows."""
-        if not r.num.year_like or r.qualifier != "exact":
+        if r.qualifier != "exact" or not r.num.year_like:
             return False
         before = view.lower(r.num.start - 1) if r.num.start > 0 else ""
         return before in self.lex.words("time_preposition") or before in self.lex.months
@@ -192,8 +193,10 @@ def _scaled(r: Reading) -> Reading:
                       value_max=None if r.value_max is None else r.value_max * MILLION)
 
 
-def _count(start: int, end: int, r: Reading, item: str, rule: str) -> Found:
-    return start, end, Figure("count", r.value, "", r.qualifier, r.value_max, item=item, rule=rule)
+def _count(start: int, end: int, r: Reading, item: str, rule: str, qualifier: str | None = None) -> Found:
+    """A count of reading ``r`` at start:end; ``qualifier``, when given, in place of the reading's."""
+    return start, end, Figure("count", r.value, "", r.qualifier if qualifier is None else qualifier,
+                              r.value_max, item=item, rule=rule)
 
 
 def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:

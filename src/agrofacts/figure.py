@@ -16,8 +16,15 @@ from spacy.tokens import Doc, Span
 SPAN_KEY = "facts"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Figure:
+    """One figure found; immutable, changed with ``with_``.
+
+    The ``__init__`` is written out: the one a frozen dataclass generates sets each of the
+    ten fields through ``object.__setattr__``, which made a Figure cost twice what it
+    does; this one sets them all in one step (tests check it takes the fields as declared).
+    """
+
     kind: str
     value: Decimal | None
     unit: str = ""
@@ -31,8 +38,19 @@ class Figure:
     #: the rule that found it, for debugging and tests
     rule: str = ""
 
+    def __init__(self, kind: str, value: Decimal | None, unit: str = "", qualifier: str = "exact",
+                 value_max: Decimal | None = None, item: str = "", period_start: str = "",
+                 period_end: str = "", same_as_char: int | None = None, rule: str = "") -> None:
+        _set_attribute(self, "__dict__", {
+            "kind": kind, "value": value, "unit": unit, "qualifier": qualifier,
+            "value_max": value_max, "item": item, "period_start": period_start,
+            "period_end": period_end, "same_as_char": same_as_char, "rule": rule})
+
     def with_(self, **changes) -> Figure:
         return replace(self, **changes)
+
+
+_set_attribute = object.__setattr__  # past the frozen class's own __setattr__, as dataclasses do
 
 
 if not Span.has_extension("figure"):

@@ -15,6 +15,7 @@ is ``str.istitle()``, ``Token.whitespace_`` is " " or "".
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
@@ -74,7 +75,7 @@ def _sent_flags(doc: Doc) -> list[bool]:
     """
     flags = doc.user_data.get(SENT_FLAGS_KEY)
     if flags is None or len(flags) != len(doc):
-        flags = [s == 1 for s in doc.to_array(SENT_START).tolist()] if len(doc) else []
+        flags = (doc.to_array(SENT_START) == 1).tolist() if len(doc) else []  # one array pass
         doc.user_data[SENT_FLAGS_KEY] = flags
     return flags
 
@@ -117,7 +118,7 @@ class TokenView:
                 return self.doc[i].sent.start  # hooks or no boundaries: let spaCy decide (or raise)
             if self._flags is None:
                 self._flags = _sent_flags(self.doc)
-            self._starts = [k for k, flag in enumerate(self._flags) if flag]
+            self._starts = list(compress(range(self.n), self._flags))
         at = bisect_right(self._starts, i) - 1
         return self._starts[at] if at >= 0 else 0
 
