@@ -40,9 +40,10 @@ LEADING_SPACE = re.compile(r"\s+")
 #: Distinct chunks remembered before the memory is emptied: keeps a long run's memory flat.
 MAX_CHUNKS = 50_000
 
-#: What is remembered of a stretch of text: (token texts, trailing spaces as 1/0, ORTH ids).
-Entry = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
-NOTHING: Entry = ((), (), ())
+#: What is remembered of a stretch of text: for each token in turn its text, 1 or 0 for a
+#: space after it, and its ORTH id, in one flat tuple. A doc's entries chain into one list,
+#: and every third item from 0, 1 and 2 are its three lists: slices, not a loop.
+Entry = tuple[str | int, ...]
 
 
 def splits_cleanly(pieces: list[str], final: str) -> bool:
@@ -60,8 +61,8 @@ def splits_cleanly(pieces: list[str], final: str) -> bool:
 class ChunkTokenizer:
     """spaCy's tokenizer, memoised per whitespace-delimited chunk (see the module docstring).
 
-    Per piece of text it keeps the token texts, their trailing spaces and their ORTH ids, so
-    a doc's three lists are C-level concatenations of known tuples, and the Doc is made from
+    Per piece of text it keeps the token texts, their trailing spaces and their ORTH ids
+    (``Entry``), so a doc's three lists are C-level concatenations and slices, and the Doc is made from
     the ids: made from strings, ``Doc`` hashes every word again to find its lexeme. A text
     is split at its spaces with ``str.split``, and its pieces looked up, when its spacing
     allows (``splits_cleanly``, nearly every article); else into runs (``RUN``), whose
@@ -94,13 +95,8 @@ class ChunkTokenizer:
                 entries.append(self._entry(self._final, final, ""))
             else:
                 entries = self._run_entries(text)
-        if entries:
-            texts, flags, ids = zip(*entries, strict=True)
-            words = list(chain.from_iterable(texts))
-            spaces = list(chain.from_iterable(flags))
-            orths = list(chain.from_iterable(ids))
-        else:
-            words, spaces, orths = [], [], []
+        flat = list(chain.from_iterable(entries))
+        words, spaces, orths = flat[0::3], flat[1::3], flat[2::3]
         try:
             doc = Doc(self.vocab, words=orths, spaces=spaces)
         except KeyError:  # an id whose string went with a memory zone we were not told of
@@ -122,7 +118,7 @@ class ChunkTokenizer:
             entries = [self._runs.get(run) or self._run(run) for run in runs]
         if text[:1].isspace():  # spaCy makes white space at the very start a token of its own
             lead = LEADING_SPACE.match(text).group()
-            entries.insert(0, ((lead,), (0,), (self.vocab.strings.add(lead),)))
+            entries.insert(0, (lead, 0, self.vocab.strings.add(lead)))
         return entries
 
     def _entry(self, cache: dict[str, Entry], piece: str, tail: str) -> Entry:
@@ -130,8 +126,7 @@ class ChunkTokenizer:
         known = cache.get(piece)
         if known is None:
             entries = self._run_entries(piece + tail)
-            known = tuple(tuple(chain.from_iterable(part)) for part in zip(*entries, strict=True)) \
-                if entries else NOTHING
+            known = tuple(chain.from_iterable(entries))
             self._remember(cache, piece, known)
         return known
 
@@ -148,7 +143,8 @@ class ChunkTokenizer:
             words.append(white[1:] if white[0] == " " else white)
             spaces.append(0)
         # Interning the strings is all ``Doc`` needs to make their lexemes from the ids.
-        known = (tuple(words), tuple(spaces), tuple(map(self.vocab.strings.add, words)))
+        orths = map(self.vocab.strings.add, words)
+        known = tuple(chain.from_iterable(zip(words, spaces, orths, strict=True)))
         self._remember(self._runs, run, known)
         return known
 
