@@ -18,6 +18,7 @@ from itertools import product
 from spacy.attrs import ORTH, SPACY
 
 from agrofacts.pipeline import build_pipeline
+from agrofacts.tokenizer import ChunkTokenizer
 from agrofacts.tokenview import ORTHS_KEY, SPACES_KEY, WORDS_KEY
 
 
@@ -78,3 +79,13 @@ def test_every_short_spacing_tokenizes_as_spacy_does():
             again = chunked(text)  # now from what was remembered
             assert _tokens(again) == expected, repr(text)
             _assert_lists_match(again)
+
+
+def test_what_is_remembered_is_bounded():
+    nlp = build_pipeline()
+    small = ChunkTokenizer(nlp.tokenizer.tokenizer, max_chunks=3)
+    for text in ("one two three four five six seven", "a\tb  c d e f", "x y z w v u"):
+        assert _tokens(small(text)) == _tokens(nlp.tokenizer.tokenizer(text))
+        assert _tokens(small(text)) == _tokens(nlp.tokenizer.tokenizer(text))
+    for cache in (small._pieces, small._runs, small._spaced, small._final):
+        assert len(cache) <= 3

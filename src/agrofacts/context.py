@@ -75,8 +75,11 @@ def figure_starts(doc: Doc, lex: Lexicons) -> list[int]:
     starts = doc.user_data.get(key)
     if starts is None:
         words = words_of(doc)
-        starts = [i for i in number_starts(doc, lex)
-                  if words[i].lower() not in ARTICLES or _opens_number(words, i, lex)]
+        number = number_starts(doc, lex)
+        # An article opens a number only before a number word, itself a number start.
+        following = set(number)
+        starts = [i for i in number if words[i].lower() not in ARTICLES
+                  or (i + 1 in following and _opens_number(words, i, lex))]
         doc.user_data[key] = starts
     return starts
 

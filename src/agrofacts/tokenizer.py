@@ -8,10 +8,12 @@ The pipeline's tokenizer is :class:`ChunkTokenizer`: spaCy's tokenizer run
 once per distinct whitespace-delimited chunk and remembered. spaCy's own
 tokenizer splits chunk by chunk too, but runs its special-case matcher over
 every document, which makes it the slowest step of a figure-dense article;
-news repeats its words, so nearly every chunk is a dictionary hit and the
-Doc is built from words and spaces in one call. The result is the same
-tokens and whitespace as spaCy's tokenizer on the whole text (a property test
-checks this on generated text).
+news repeats its words, so nearly every piece of text between two spaces is
+a dictionary hit, and the Doc is built from the remembered ORTH ids and
+spaces in one call. The token texts, spaces and ids are left in
+``doc.user_data`` for ``tokenview``. The result is the same tokens and
+whitespace as spaCy's tokenizer on the whole text (a property test checks
+this on generated text, another on every short mix of spacing).
 """
 
 from __future__ import annotations
@@ -151,6 +153,7 @@ class ChunkTokenizer:
     def _remember(self, cache: dict[str, Entry], key: str, entry: Entry) -> None:
         if len(cache) >= self.max_chunks:
             cache.clear()
+            self._zone_learnt = [(c, k) for c, k in self._zone_learnt if c is not cache]
         cache[key] = entry
         if self.vocab.in_memory_zone:
             self._zone_learnt.append((cache, key))

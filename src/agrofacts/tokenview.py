@@ -4,8 +4,10 @@ Building a spaCy ``Token`` (``doc[i]``) and reading one attribute costs many
 times more than indexing a list, and the figure rules read the same few
 attributes of the same tokens again and again. A :class:`TokenView` gives
 them as lists instead: the token texts, whether whitespace follows a token,
-and where sentences start. The lists live in ``doc.user_data`` (plain lists),
-made the first time a component asks.
+and where sentences start. The lists live in ``doc.user_data`` (plain lists):
+the pipeline's tokenizer leaves the texts, ids and spaces there as it makes
+the Doc (it knows them already); any other list is made the first time a
+component asks, and so are all of them for a Doc made otherwise.
 
 Each list answers exactly what the Token attribute would: ``Token.lower_`` is
 ``str.lower()``, ``Token.is_alpha`` is ``str.isalpha()``, ``Token.is_title``
