@@ -63,6 +63,20 @@ class PhraseLexicon(Generic[V]):
     def __len__(self) -> int:
         return len(self._table)
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Lowercased first words of the entries matched in any case."""
+        return frozenset(self._forward)
+
+    @property
+    def short_first_words(self) -> frozenset[str]:
+        """First words, as written, of the exact-case entries.
+
+        ``match_at`` finds nothing at a word whose lowercase is not in ``first_words`` and
+        that is not itself one of these.
+        """
+        return self._short_firsts
+
     def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
         """Longest entry starting at ``start``: (value, end index)."""
         if not 0 <= start < len(words):

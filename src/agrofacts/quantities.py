@@ -31,6 +31,9 @@ class QuantityRules:
         self.lex = lex
         self.change_from = lex.words("change_from")  # asked for every number without a unit
         self.range_join = lex.words("range_join")
+        # The words that may open a currency or a unit after a number (see ``_nothing_after``).
+        self.after_words = lex.currencies_after.first_words | lex.units.first_words
+        self.after_exact = lex.currencies_after.short_first_words | lex.units.short_first_words
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -52,7 +55,10 @@ class QuantityRules:
             if reading is None or claimed.any(reading.start, reading.end):
                 i += 1
                 continue
-            fig = self.money(reader, reading) or self.measure(reader, reading)
+            if self._nothing_after(reader.view, reading):
+                fig = None  # what money and measure would find: most numbers count things
+            else:
+                fig = self.money(reader, reading) or self.measure(reader, reading)
             if fig is not None and fig is not NOT_A_FIGURE and claimed.any(fig[0], fig[1]):
                 fig = None
             if fig is None:
@@ -65,6 +71,27 @@ class QuantityRules:
         hand_over(doc, found + [_span(doc, *fig) for fig in added],
                   positions + [(start, end) for start, end, _fig in added], write=write)
         return doc
+
+    def _nothing_after(self, view: TokenView, r: Reading) -> bool:
+        """Whether ``money`` and ``measure`` surely find nothing at ``r``, from set look-ups.
+
+        So when no sign stands before the number, no glued "m" follows it, it opens no
+        change ("from 5 to 8 percent"), and the word after it (after a hyphen: "10-million-
+        yuan") is no first word of a currency or a unit: then neither rule has anything to
+        read, and the counts, most numbers, cost only these tests here.
+        """
+        if r.currency is not None or r.million_m is not None:
+            return False
+        words, n, k = view.words, view.n, r.end
+        if r.start > 0 and words[r.start - 1].lower() in self.change_from and k + 1 < n \
+                and words[k].lower() in self.range_join:
+            return False  # a change: ``_change_reading`` reads its target
+        if k + 1 < n and words[k] == "-" and not view.spaces[k - 1]:
+            k += 1
+        if k >= n:
+            return True
+        word = words[k]
+        return word.lower() not in self.after_words and word not in self.after_exact
 
     # ---- money -----------------------------------------------------------------
     def money(self, reader: NumberReader, r: Reading) -> Found | None:
