@@ -89,3 +89,44 @@ def test_what_is_remembered_is_bounded():
         assert _tokens(small(text)) == _tokens(nlp.tokenizer.tokenizer(text))
     for cache in (small._pieces, small._runs, small._spaced, small._final):
         assert len(cache) <= 3
+
+
+MARKED_TEXTS = [
+    "It sold a dozen 5 kg bags. Then three more! Prices rose (about 8%)?\n\nA new line\nand one more... Done",
+    "  Lead space, an apple and a million yuan.\tTab-ended?!",
+]
+
+
+def test_marks_answer_their_questions():
+    nlp = build_pipeline()
+    assert nlp.tokenizer.markers
+    for text in MARKED_TEXTS:
+        for doc in (nlp.tokenizer(text), nlp.tokenizer(text)):  # learnt, then remembered
+            for marker in nlp.tokenizer.markers:
+                owner, marks = doc.user_data[marker.key]
+                assert owner is marker
+                assert marks == [int(bool(marker(t.text))) for t in doc]
+
+
+def test_the_number_marker_knows_the_lexicon_number_words():
+    from agrofacts.context import opens_number_marker
+    from agrofacts.lexicon import lexicons
+
+    assert opens_number_marker().openers == lexicons(build_pipeline()).number_openers
+
+
+def test_rules_read_docs_without_marks_alike():
+    from agrofacts.context import figure_starts, number_starts
+    from agrofacts.lexicon import lexicons
+
+    nlp = build_pipeline()
+    lex = lexicons(nlp)
+    plain = ChunkTokenizer(nlp.tokenizer.tokenizer)  # no markers
+    sentences = nlp.get_pipe("agrofacts_sentences")
+    for text in MARKED_TEXTS:
+        marked, unmarked, bare = nlp.tokenizer(text), plain(text), nlp.tokenizer.tokenizer(text)
+        found = []
+        for doc in (marked, unmarked, bare):
+            doc = sentences(doc)
+            found.append(([t.is_sent_start for t in doc], number_starts(doc, lex), figure_starts(doc, lex)))
+        assert found[0] == found[1] == found[2]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from .lexicon import Currency, Lexicons
+from .lexicon import Currency, Lexicons, data_number_openers
 from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, NumberMatch, parse_number_in
 from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
 
@@ -90,6 +90,28 @@ def _opens_number(words: list[str], i: int, lex: Lexicons) -> bool:
     return after is not None and after.role in ARTICLE_NUMBER_ROLES
 
 
+#: Where the pipeline's tokenizer marks the tokens ``MayStartNumber`` says yes to.
+OPENS_NUMBER_KEY = ("agrofacts", "marks", "opens_number")
+
+
+class MayStartNumber:
+    """A ``tokenizer.Marker``: ``may_start_number`` for a set of number openers, asked once
+    per piece of text by the tokenizer, so that a Doc's number starts are found at once."""
+
+    key = OPENS_NUMBER_KEY
+
+    def __init__(self, openers: frozenset[str]) -> None:
+        self.openers = openers
+
+    def __call__(self, word: str) -> bool:
+        return word[:1].isdigit() or word.lower() in self.openers
+
+
+def opens_number_marker() -> MayStartNumber:
+    """The marker for the number words of data/numbers.csv (``Lexicons.number_openers``)."""
+    return MayStartNumber(data_number_openers())
+
+
 class NumberOpeners:
     """Which token texts may start a number, learnt once per text and looked up by ORTH id.
 
@@ -103,9 +125,13 @@ class NumberOpeners:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self.opens: dict[int, bool] = {}  # ORTH id -> may_start_number
+        self._trusted: MayStartNumber | None = None  # a tokenizer marker known to agree
 
     def starts(self, doc: Doc) -> list[int]:
         """Indices of ``doc``'s tokens that may start a number."""
+        marked = doc.user_data.get(OPENS_NUMBER_KEY)
+        if marked is not None and len(marked[1]) == len(doc) and self._same_openers(marked[0]):
+            return list(compress(range(len(doc)), marked[1]))  # the tokenizer's marks
         orths = orths_of(doc)
         if len(orths) < 2:  # ``itemgetter`` of one key gives the value, not a 1-tuple
             return [i for i, orth in enumerate(orths) if self._opens(orth, words_of(doc)[i])]
@@ -115,6 +141,15 @@ class NumberOpeners:
         except KeyError:  # a text not seen before: learn this doc's new ones, then look up again
             self._learn(orths, words_of(doc))
             return list(compress(range(len(orths)), lookup(self.opens)))
+
+    def _same_openers(self, marker: object) -> bool:
+        """Whether a tokenizer marker answers ``may_start_number`` for this lexicon."""
+        if marker is self._trusted:
+            return True
+        if isinstance(marker, MayStartNumber) and marker.openers == self.lex.number_openers:
+            self._trusted = marker
+            return True
+        return False
 
     def _opens(self, orth: int, word: str) -> bool:
         opens = self.opens.get(orth)

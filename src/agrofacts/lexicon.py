@@ -231,6 +231,13 @@ class Lexicons:
         return self.context.get(role, frozenset())
 
 
+def data_number_openers() -> frozenset[str]:
+    """``Lexicons.number_openers`` of the shipped data: the words of numbers.csv and the
+    articles, for the tokenizer's marks, made before any lexicon is loaded."""
+    return frozenset(r["word"] for r in read_csv("numbers.csv", ("word", "value", "role"))) \
+        | frozenset(ARTICLES)
+
+
 def _check(name: str, row: int, field: str, value: str, allowed: set[str]) -> None:
     if value not in allowed:
         raise RuleFileError(f"{name}:{row}: {field} {value!r} not one of {sorted(allowed)}")

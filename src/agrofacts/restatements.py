@@ -18,14 +18,14 @@ OPEN, CLOSE = "(", ")"
 
 class RestatementLinker:
     def __call__(self, doc: Doc) -> Doc:
-        words = words_of(doc)
-        if OPEN not in words:
-            end_handover(doc)
-            return doc  # no bracket, no restatement: most docs stop here
         spans, positions = facts_of(doc)
         end_handover(doc)  # the last figure component: the Doc need not hold its spans further
+        if len(positions) < 2:
+            return doc
+        words = words_of(doc)
         # Pairs by position, as sorting the spans by (start, end) would give them; a pair's
-        # figures are read only when the second sits in brackets right after the first.
+        # figures are read only when the second sits in brackets right after the first (a
+        # test on the figures' few positions, not a scan of the doc for a bracket).
         order = sorted(range(len(positions)), key=positions.__getitem__)
         for a, b in zip(order, order[1:], strict=False):
             if _bracketed_after(words, positions[a], positions[b]):

@@ -12,6 +12,8 @@ it to cut paragraphs into sentences before any Doc is made.
 
 from __future__ import annotations
 
+from itertools import compress
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -22,6 +24,21 @@ from .tokenview import spaces_of, words_of
 
 TERMINALS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+#: Where the pipeline's tokenizer marks the tokens ``EndsSentence`` says yes to.
+ENDS_SENTENCE_KEY = ("agrofacts", "marks", "ends_sentence")
+
+
+class EndsSentence:
+    """A ``tokenizer.Marker``: whether a token is one the sentence rule looks at (a terminal
+    or a line break), asked once per piece of text so that a Doc's few are found at once."""
+
+    key = ENDS_SENTENCE_KEY
+
+    def __call__(self, word: str) -> bool:
+        return word in TERMINALS or "\n" in word
+
+
+ENDS_SENTENCE = EndsSentence()
 #: SENT_START -1 (not a sentence start) as the uint64 ``Doc.from_array`` reads.
 NOT_A_START = numpy.uint64(2**64 - 1)
 
@@ -39,7 +56,13 @@ class NewsSentencizer:
             return doc
         spaces = spaces_of(doc)
         starts = [0]
-        for i, text in enumerate(words):
+        marked = doc.user_data.get(ENDS_SENTENCE_KEY)
+        if marked is not None and marked[0] is ENDS_SENTENCE and len(marked[1]) == n:
+            candidates = compress(range(n), marked[1])  # the tokenizer's marks: the few to look at
+        else:
+            candidates = range(n)
+        for i in candidates:
+            text = words[i]
             if text in TERMINALS:
                 if ends_sentence(words, i, i > 0 and not spaces[i - 1], self.abbreviations):
                     nxt = i + 1

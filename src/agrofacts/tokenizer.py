@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import chain
+from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -43,9 +44,23 @@ LEADING_SPACE = re.compile(r"\s+")
 MAX_CHUNKS = 50_000
 
 #: What is remembered of a stretch of text: for each token in turn its text, 1 or 0 for a
-#: space after it, and its ORTH id, in one flat tuple. A doc's entries chain into one list,
-#: and every third item from 0, 1 and 2 are its three lists: slices, not a loop.
+#: space after it, its ORTH id and its marks (``Marker``), in one flat tuple. A doc's
+#: entries chain into one list, and every n-th item from 0, 1, 2, ... are its lists:
+#: slices, not a loop.
 Entry = tuple[str | int, ...]
+
+
+class Marker(Protocol):
+    """A yes/no question about a token's text that a rule asks of every token.
+
+    The tokenizer asks it once per piece of text it learns and leaves the answers, 1 or 0
+    per token, in ``doc.user_data[key]`` as ``(marker, answers)``: a rule then finds the
+    few tokens it cares about with ``itertools.compress`` instead of a test per token.
+    """
+
+    key: tuple[str, ...]
+
+    def __call__(self, word: str) -> bool: ...
 
 
 def splits_cleanly(pieces: list[str], final: str) -> bool:
@@ -75,10 +90,13 @@ class ChunkTokenizer:
     gone all the same is made from its strings.
     """
 
-    def __init__(self, tokenizer: Tokenizer, max_chunks: int = MAX_CHUNKS) -> None:
+    def __init__(self, tokenizer: Tokenizer, max_chunks: int = MAX_CHUNKS,
+                 markers: tuple[Marker, ...] = ()) -> None:
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
         self.max_chunks = max_chunks
+        self.markers = markers
+        self._width = 3 + len(markers)  # items per token in an entry
         self._pieces: dict[str, tuple[str, ...]] = {}
         self._runs: dict[str, Entry] = {}  # a run: a chunk and the white space after it
         self._spaced: dict[str, Entry] = {}  # a piece of a text split at its spaces, a space after it
@@ -98,7 +116,8 @@ class ChunkTokenizer:
             else:
                 entries = self._run_entries(text)
         flat = list(chain.from_iterable(entries))
-        words, spaces, orths = flat[0::3], flat[1::3], flat[2::3]
+        width = self._width
+        words, spaces, orths = flat[0::width], flat[1::width], flat[2::width]
         try:
             doc = Doc(self.vocab, words=orths, spaces=spaces)
         except KeyError:  # an id whose string went with a memory zone we were not told of
@@ -109,6 +128,8 @@ class ChunkTokenizer:
         doc.user_data[WORDS_KEY] = words
         doc.user_data[SPACES_KEY] = spaces
         doc.user_data[ORTHS_KEY] = orths
+        for k, marker in enumerate(self.markers, start=3):
+            doc.user_data[marker.key] = (marker, flat[k::width])
         return doc
 
     def _run_entries(self, text: str) -> list[Entry]:
@@ -120,7 +141,7 @@ class ChunkTokenizer:
             entries = [self._runs.get(run) or self._run(run) for run in runs]
         if text[:1].isspace():  # spaCy makes white space at the very start a token of its own
             lead = LEADING_SPACE.match(text).group()
-            entries.insert(0, (lead, 0, self.vocab.strings.add(lead)))
+            entries.insert(0, (lead, 0, self.vocab.strings.add(lead), *self._marks(lead)))
         return entries
 
     def _entry(self, cache: dict[str, Entry], piece: str, tail: str) -> Entry:
@@ -146,9 +167,13 @@ class ChunkTokenizer:
             spaces.append(0)
         # Interning the strings is all ``Doc`` needs to make their lexemes from the ids.
         orths = map(self.vocab.strings.add, words)
-        known = tuple(chain.from_iterable(zip(words, spaces, orths, strict=True)))
+        known = tuple(chain.from_iterable((word, space, orth, *self._marks(word))
+                                          for word, space, orth in zip(words, spaces, orths, strict=True)))
         self._remember(self._runs, run, known)
         return known
+
+    def _marks(self, word: str) -> tuple[int, ...]:
+        return tuple(int(bool(marker(word))) for marker in self.markers)
 
     def _remember(self, cache: dict[str, Entry], key: str, entry: Entry) -> None:
         if len(cache) >= self.max_chunks:
@@ -191,13 +216,6 @@ class ChunkTokenizer:
             yield self(text)
 
 
-def _stash(doc: Doc, words: list[str], spaces: list[int], orths: list[int]) -> None:
-    """Keep the lists the rules read (``tokenview``) with the doc: they are known here already."""
-    doc.user_data[WORDS_KEY] = words
-    doc.user_data[SPACES_KEY] = spaces
-    doc.user_data[ORTHS_KEY] = orths
-
-
 #: The name the pipeline's config gives the tokenizer (see ``pipeline.build_pipeline``).
 TOKENIZER_NAME = "agrofacts.news_tokenizer.v1"
 
@@ -231,4 +249,7 @@ def news_tokenizer(nlp: Language) -> ChunkTokenizer:
                           suffix_search=compile_suffix_regex(suffixes).search,
                           infix_finditer=compile_infix_regex(infixes).finditer,
                           token_match=defaults.token_match, url_match=defaults.url_match)
-    return ChunkTokenizer(tokenizer)
+    from .context import opens_number_marker
+    from .sentences import ENDS_SENTENCE
+
+    return ChunkTokenizer(tokenizer, markers=(opens_number_marker(), ENDS_SENTENCE))
