@@ -40,6 +40,7 @@ RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases", "drop_s
 #: the unit whose token texts, trailing spaces and ids are remembered.
 RUN = re.compile(r"\S+\s*")
 LEADING_SPACE = re.compile(r"\s+")
+WHITE_SPACE = re.compile(r"\s")
 #: Distinct chunks remembered before the memory is emptied: keeps a long run's memory flat.
 MAX_CHUNKS = 50_000
 
@@ -148,15 +149,22 @@ class ChunkTokenizer:
         """The entry of ``piece`` followed by ``tail``, remembered in ``cache``."""
         known = cache.get(piece)
         if known is None:
-            entries = self._run_entries(piece + tail)
-            known = tuple(chain.from_iterable(entries))
+            if piece and WHITE_SPACE.search(piece) is None:  # one chunk: nearly every piece
+                known = self._chunk_entry(piece, tail)
+            else:
+                known = tuple(chain.from_iterable(self._run_entries(piece + tail)))
             self._remember(cache, piece, known)
         return known
 
     def _run(self, run: str) -> Entry:
-        """The entry of one run, learnt from the pieces of its chunk."""
+        """The entry of one run, remembered."""
         chunk = run.rstrip()
-        white = run[len(chunk):]
+        known = self._chunk_entry(chunk, run[len(chunk):])
+        self._remember(self._runs, run, known)
+        return known
+
+    def _chunk_entry(self, chunk: str, white: str) -> Entry:
+        """The entry of one chunk and the white space after it, from the chunk's pieces."""
         words = list(self.pieces(chunk))
         spaces = [0] * len(words)
         if white == " ":
@@ -165,15 +173,16 @@ class ChunkTokenizer:
             spaces[-1] = int(white[0] == " ")
             words.append(white[1:] if white[0] == " " else white)
             spaces.append(0)
-        # Interning the strings is all ``Doc`` needs to make their lexemes from the ids.
-        orths = map(self.vocab.strings.add, words)
-        known = tuple(chain.from_iterable((word, space, orth, *self._marks(word))
-                                          for word, space, orth in zip(words, spaces, orths, strict=True)))
-        self._remember(self._runs, run, known)
-        return known
+        add, markers = self.vocab.strings.add, self.markers
+        entry: list[str | int] = []
+        for word, space in zip(words, spaces, strict=True):
+            # Interning the string is all ``Doc`` needs to make its lexeme from the id.
+            entry += (word, space, add(word))
+            entry += [1 if marker(word) else 0 for marker in markers]
+        return tuple(entry)
 
-    def _marks(self, word: str) -> tuple[int, ...]:
-        return tuple(int(bool(marker(word))) for marker in self.markers)
+    def _marks(self, word: str) -> list[int]:
+        return [1 if marker(word) else 0 for marker in self.markers]
 
     def _remember(self, cache: dict[str, Entry], key: str, entry: Entry) -> None:
         if len(cache) >= self.max_chunks:
