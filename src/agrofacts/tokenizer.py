@@ -41,6 +41,8 @@ RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases", "drop_s
 RUN = re.compile(r"\S+\s*")
 LEADING_SPACE = re.compile(r"\s+")
 WHITE_SPACE = re.compile(r"\s")
+#: A space next to other white space: the text does not split cleanly at its spaces.
+CROWDED_SPACE = re.compile(r" \s|\s ")
 #: Distinct chunks remembered before the memory is emptied: keeps a long run's memory flat.
 MAX_CHUNKS = 50_000
 
@@ -64,16 +66,15 @@ class Marker(Protocol):
     def __call__(self, word: str) -> bool: ...
 
 
-def splits_cleanly(pieces: list[str], final: str) -> bool:
-    """Whether a text split at its spaces into ``pieces`` and ``final`` had only single spaces
-    between non-space characters (an empty or white-edged piece marks any other spacing).
+def splits_cleanly(text: str) -> bool:
+    """Whether every space in ``text`` stands alone between two non-space characters (or
+    ends it), and it does not open with white space.
 
     Then each space ends the token before it and every other run of white space lies
-    inside a piece, so each piece (followed by its space) tokenizes as it does in the text.
+    inside a piece between two spaces, so each piece (followed by its space) tokenizes as
+    it does in the text.
     """
-    if final[:1].isspace():
-        return False
-    return all(piece and not piece[0].isspace() and not piece[-1].isspace() for piece in pieces)
+    return not text[:1].isspace() and CROWDED_SPACE.search(text) is None
 
 
 class ChunkTokenizer:
@@ -103,6 +104,10 @@ class ChunkTokenizer:
         self._spaced: dict[str, Entry] = {}  # a piece of a text split at its spaces, a space after it
         self._final: dict[str, Entry] = {}  # the last piece of a text split at its spaces
         self._zone_learnt: list[tuple[dict[str, Entry], str]] = []  # learnt inside a memory zone
+        # Entries whose strings a memory zone took away, by cache: still right, and revived by
+        # interning their strings again (``_revive``), which costs far less than learning.
+        caches = (self._runs, self._spaced, self._final)
+        self._stale: dict[int, dict[str, Entry]] = {id(cache): {} for cache in caches}
 
     def __call__(self, text: str) -> Doc:
         pieces = text.split(" ")
@@ -111,8 +116,9 @@ class ChunkTokenizer:
             entries = list(map(self._spaced.__getitem__, pieces))
             entries.append(self._final[final])
         except KeyError:  # a piece not seen yet, or forgotten with a memory zone, or other spacing
-            if splits_cleanly(pieces, final):
-                entries = [self._entry(self._spaced, piece, " ") for piece in pieces]
+            if splits_cleanly(text):
+                known = self._spaced.get
+                entries = [known(piece) or self._entry(self._spaced, piece, " ") for piece in pieces]
                 entries.append(self._entry(self._final, final, ""))
             else:
                 entries = self._run_entries(text)
@@ -149,6 +155,8 @@ class ChunkTokenizer:
         """The entry of ``piece`` followed by ``tail``, remembered in ``cache``."""
         known = cache.get(piece)
         if known is None:
+            known = self._revive(cache, piece)
+        if known is None:
             if piece and WHITE_SPACE.search(piece) is None:  # one chunk: nearly every piece
                 known = self._chunk_entry(piece, tail)
             else:
@@ -158,9 +166,20 @@ class ChunkTokenizer:
 
     def _run(self, run: str) -> Entry:
         """The entry of one run, remembered."""
-        chunk = run.rstrip()
-        known = self._chunk_entry(chunk, run[len(chunk):])
-        self._remember(self._runs, run, known)
+        known = self._revive(self._runs, run)
+        if known is None:
+            chunk = run.rstrip()
+            known = self._chunk_entry(chunk, run[len(chunk):])
+            self._remember(self._runs, run, known)
+        return known
+
+    def _revive(self, cache: dict[str, Entry], key: str) -> Entry | None:
+        """A stale entry of ``cache``, remembered again once its strings are interned again."""
+        known = self._stale[id(cache)].pop(key, None)
+        if known is not None:
+            for word in known[::self._width]:
+                self.vocab.strings.add(word)
+            self._remember(cache, key, known)
         return known
 
     def _chunk_entry(self, chunk: str, white: str) -> Entry:
@@ -193,20 +212,29 @@ class ChunkTokenizer:
             self._zone_learnt.append((cache, key))
 
     def _forget_all(self) -> None:
-        self._runs.clear()
-        self._spaced.clear()
-        self._final.clear()
+        """Every entry is stale: which ones lost their strings is not known."""
+        for cache in (self._runs, self._spaced, self._final):
+            self._make_stale(cache, list(cache))
         self._zone_learnt.clear()
+
+    def _make_stale(self, cache: dict[str, Entry], keys: list[str]) -> None:
+        stale = self._stale[id(cache)]
+        for key in keys:
+            entry = cache.pop(key, None)
+            if entry is not None:
+                if len(stale) >= self.max_chunks:
+                    stale.clear()
+                stale[key] = entry
 
     @contextmanager
     def memory_zone(self, mem: object = None) -> Iterator[object]:
         """Entered by ``Language.memory_zone``: the ids learnt inside name strings and lexemes
-        freed when the zone ends, so what was learnt there is forgotten then."""
+        freed when the zone ends, so what was learnt there is made stale then."""
         try:
             yield mem
         finally:
             for cache, key in self._zone_learnt:
-                cache.pop(key, None)
+                self._make_stale(cache, [key])
             self._zone_learnt.clear()
 
     def pieces(self, chunk: str) -> tuple[str, ...]:
