@@ -104,18 +104,21 @@ class ChunkTokenizer:
         self._spaced: dict[str, Entry] = {}  # a piece of a text split at its spaces, a space after it
         self._final: dict[str, Entry] = {}  # the last piece of a text split at its spaces
         self._zone_learnt: list[tuple[dict[str, Entry], str]] = []  # learnt inside a memory zone
-        # Entries whose strings a memory zone took away, by cache: still right, and revived by
-        # interning their strings again (``_revive``), which costs far less than learning.
+        # Entries whose strings a memory zone took away, by cache: still right, and revived
+        # (``_revive``) for a doc made from its strings, which costs far less than learning.
         caches = (self._runs, self._spaced, self._final)
         self._stale: dict[int, dict[str, Entry]] = {id(cache): {} for cache in caches}
 
     def __call__(self, text: str) -> Doc:
         pieces = text.split(" ")
         final = pieces.pop()
+        by_ids = True
         try:
             entries = list(map(self._spaced.__getitem__, pieces))
             entries.append(self._final[final])
         except KeyError:  # a piece not seen yet, or forgotten with a memory zone, or other spacing
+            # Such a doc is made from its strings, which interns any a memory zone took away.
+            by_ids = False
             if splits_cleanly(text):
                 known = self._spaced.get
                 entries = [known(piece) or self._entry(self._spaced, piece, " ") for piece in pieces]
@@ -125,12 +128,14 @@ class ChunkTokenizer:
         flat = list(chain.from_iterable(entries))
         width = self._width
         words, spaces, orths = flat[0::width], flat[1::width], flat[2::width]
-        try:
-            doc = Doc(self.vocab, words=orths, spaces=spaces)
-        except KeyError:  # an id whose string went with a memory zone we were not told of
-            self._forget_all()
+        doc = None
+        if by_ids:
+            try:
+                doc = Doc(self.vocab, words=orths, spaces=spaces)
+            except KeyError:  # an id whose string went with a memory zone we were not told of
+                self._forget_all()
+        if doc is None:
             doc = Doc(self.vocab, words=words, spaces=spaces)
-            orths = list(map(self.vocab.strings.__getitem__, words))
         # The lists the rules read (``tokenview``), known here already.
         doc.user_data[WORDS_KEY] = words
         doc.user_data[SPACES_KEY] = spaces
@@ -174,11 +179,10 @@ class ChunkTokenizer:
         return known
 
     def _revive(self, cache: dict[str, Entry], key: str) -> Entry | None:
-        """A stale entry of ``cache``, remembered again once its strings are interned again."""
+        """A stale entry of ``cache``, remembered again: the doc it is revived for is made from
+        its strings, which interns them again."""
         known = self._stale[id(cache)].pop(key, None)
         if known is not None:
-            for word in known[::self._width]:
-                self.vocab.strings.add(word)
             self._remember(cache, key, known)
         return known
 
@@ -195,7 +199,7 @@ class ChunkTokenizer:
         add, markers = self.vocab.strings.add, self.markers
         entry: list[str | int] = []
         for word, space in zip(words, spaces, strict=True):
-            # Interning the string is all ``Doc`` needs to make its lexeme from the id.
+            # The id is what interning the string gives (a doc that learns is made from strings).
             entry += (word, space, add(word))
             entry += [1 if marker(word) else 0 for marker in markers]
         return tuple(entry)
