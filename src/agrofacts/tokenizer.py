@@ -19,8 +19,7 @@ this on generated text, another on every short mix of spacing).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from itertools import chain
 from typing import Protocol
 
@@ -80,16 +79,19 @@ def splits_cleanly(text: str) -> bool:
 class ChunkTokenizer:
     """spaCy's tokenizer, memoised per whitespace-delimited chunk (see the module docstring).
 
-    Per piece of text it keeps the token texts, their trailing spaces and their ORTH ids
-    (``Entry``), so a doc's three lists are C-level concatenations and slices, and the Doc is made from
-    the ids: made from strings, ``Doc`` hashes every word again to find its lexeme. A text
-    is split at its spaces with ``str.split``, and its pieces looked up, when its spacing
-    allows (``splits_cleanly``, nearly every article); else into runs (``RUN``), whose
-    rules hold for any white space. Only pieces that split cleanly are remembered, so a
-    text whose every piece is known splits cleanly. An id learnt inside a spaCy
-    memory zone names a string and a lexeme that die with the zone, so what was learnt
-    there is forgotten when the zone ends (``memory_zone``); a doc whose ids name a string
-    gone all the same is made from its strings.
+    Per piece of text it keeps the token texts, their trailing spaces, their ORTH ids and
+    their marks (``Entry``), so a doc's lists are C-level concatenations and slices, and
+    the Doc is made from the ids: made from strings, ``Doc`` hashes every word again to find
+    its lexeme. A text is split at its spaces with ``str.split``, and its pieces looked up,
+    when its spacing allows (``splits_cleanly``, nearly every article); else into runs
+    (``RUN``), whose rules hold for any white space. Only pieces that split cleanly are
+    remembered, so a text whose every piece is known splits cleanly.
+
+    An id is a hash, right forever, but the string and lexeme it names die with the spaCy
+    memory zone they were made in. ``Doc`` makes a missing lexeme from its id while the
+    string lives, and raises KeyError when the string is gone too: the doc is then made from
+    its strings, which interns them again, so later docs are made from ids again. A doc
+    with a piece not known yet is made from its strings as well.
     """
 
     def __init__(self, tokenizer: Tokenizer, max_chunks: int = MAX_CHUNKS,
@@ -103,11 +105,6 @@ class ChunkTokenizer:
         self._runs: dict[str, Entry] = {}  # a run: a chunk and the white space after it
         self._spaced: dict[str, Entry] = {}  # a piece of a text split at its spaces, a space after it
         self._final: dict[str, Entry] = {}  # the last piece of a text split at its spaces
-        self._zone_learnt: list[tuple[dict[str, Entry], str]] = []  # learnt inside a memory zone
-        # Entries whose strings a memory zone took away, by cache: still right, and revived
-        # (``_revive``) for a doc made from its strings, which costs far less than learning.
-        caches = (self._runs, self._spaced, self._final)
-        self._stale: dict[int, dict[str, Entry]] = {id(cache): {} for cache in caches}
 
     def __call__(self, text: str) -> Doc:
         pieces = text.split(" ")
@@ -117,8 +114,7 @@ class ChunkTokenizer:
             entries = list(map(self._spaced.__getitem__, pieces))
             entries.append(self._final[final])
         except KeyError:  # a piece not seen yet, or forgotten with a memory zone, or other spacing
-            # Such a doc is made from its strings, which interns any a memory zone took away.
-            by_ids = False
+            by_ids = False  # made from its strings: its new words are in no vocab yet
             if splits_cleanly(text):
                 known = self._spaced.get
                 entries = [known(piece) or self._entry(self._spaced, piece, " ") for piece in pieces]
@@ -132,8 +128,8 @@ class ChunkTokenizer:
         if by_ids:
             try:
                 doc = Doc(self.vocab, words=orths, spaces=spaces)
-            except KeyError:  # an id whose string went with a memory zone we were not told of
-                self._forget_all()
+            except KeyError:  # an id whose string and lexeme went with a memory zone
+                pass  # made from the strings below, which brings them back
         if doc is None:
             doc = Doc(self.vocab, words=words, spaces=spaces)
         # The lists the rules read (``tokenview``), known here already.
@@ -160,8 +156,6 @@ class ChunkTokenizer:
         """The entry of ``piece`` followed by ``tail``, remembered in ``cache``."""
         known = cache.get(piece)
         if known is None:
-            known = self._revive(cache, piece)
-        if known is None:
             if piece and WHITE_SPACE.search(piece) is None:  # one chunk: nearly every piece
                 known = self._chunk_entry(piece, tail)
             else:
@@ -171,19 +165,9 @@ class ChunkTokenizer:
 
     def _run(self, run: str) -> Entry:
         """The entry of one run, remembered."""
-        known = self._revive(self._runs, run)
-        if known is None:
-            chunk = run.rstrip()
-            known = self._chunk_entry(chunk, run[len(chunk):])
-            self._remember(self._runs, run, known)
-        return known
-
-    def _revive(self, cache: dict[str, Entry], key: str) -> Entry | None:
-        """A stale entry of ``cache``, remembered again: the doc it is revived for is made from
-        its strings, which interns them again."""
-        known = self._stale[id(cache)].pop(key, None)
-        if known is not None:
-            self._remember(cache, key, known)
+        chunk = run.rstrip()
+        known = self._chunk_entry(chunk, run[len(chunk):])
+        self._remember(self._runs, run, known)
         return known
 
     def _chunk_entry(self, chunk: str, white: str) -> Entry:
@@ -210,36 +194,7 @@ class ChunkTokenizer:
     def _remember(self, cache: dict[str, Entry], key: str, entry: Entry) -> None:
         if len(cache) >= self.max_chunks:
             cache.clear()
-            self._zone_learnt = [(c, k) for c, k in self._zone_learnt if c is not cache]
         cache[key] = entry
-        if self.vocab.in_memory_zone:
-            self._zone_learnt.append((cache, key))
-
-    def _forget_all(self) -> None:
-        """Every entry is stale: which ones lost their strings is not known."""
-        for cache in (self._runs, self._spaced, self._final):
-            self._make_stale(cache, list(cache))
-        self._zone_learnt.clear()
-
-    def _make_stale(self, cache: dict[str, Entry], keys: list[str]) -> None:
-        stale = self._stale[id(cache)]
-        for key in keys:
-            entry = cache.pop(key, None)
-            if entry is not None:
-                if len(stale) >= self.max_chunks:
-                    stale.clear()
-                stale[key] = entry
-
-    @contextmanager
-    def memory_zone(self, mem: object = None) -> Iterator[object]:
-        """Entered by ``Language.memory_zone``: the ids learnt inside name strings and lexemes
-        freed when the zone ends, so what was learnt there is made stale then."""
-        try:
-            yield mem
-        finally:
-            for cache, key in self._zone_learnt:
-                self._make_stale(cache, [key])
-            self._zone_learnt.clear()
 
     def pieces(self, chunk: str) -> tuple[str, ...]:
         """The token texts of one chunk of text with no white space in it."""
