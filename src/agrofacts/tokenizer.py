@@ -90,8 +90,8 @@ class ChunkTokenizer:
     An id is a hash, right forever, but the string and lexeme it names die with the spaCy
     memory zone they were made in. ``Doc`` makes a missing lexeme from its id while the
     string lives, and raises KeyError when the string is gone too: the doc is then made from
-    its strings, which interns them again, so later docs are made from ids again. A doc
-    with a piece not known yet is made from its strings as well.
+    its strings, which interns them again, so later docs are made from ids again. A piece
+    learnt has its strings interned, so its ids hold at once.
     """
 
     def __init__(self, tokenizer: Tokenizer, max_chunks: int = MAX_CHUNKS,
@@ -109,12 +109,10 @@ class ChunkTokenizer:
     def __call__(self, text: str) -> Doc:
         pieces = text.split(" ")
         final = pieces.pop()
-        by_ids = True
         try:
             entries = list(map(self._spaced.__getitem__, pieces))
             entries.append(self._final[final])
-        except KeyError:  # a piece not seen yet, or forgotten with a memory zone, or other spacing
-            by_ids = False  # made from its strings: its new words are in no vocab yet
+        except KeyError:  # a piece not seen yet, or other spacing
             if splits_cleanly(text):
                 known = self._spaced.get
                 entries = [known(piece) or self._entry(self._spaced, piece, " ") for piece in pieces]
@@ -124,14 +122,10 @@ class ChunkTokenizer:
         flat = list(chain.from_iterable(entries))
         width = self._width
         words, spaces, orths = flat[0::width], flat[1::width], flat[2::width]
-        doc = None
-        if by_ids:
-            try:
-                doc = Doc(self.vocab, words=orths, spaces=spaces)
-            except KeyError:  # an id whose string and lexeme went with a memory zone
-                pass  # made from the strings below, which brings them back
-        if doc is None:
-            doc = Doc(self.vocab, words=words, spaces=spaces)
+        try:
+            doc = Doc(self.vocab, words=orths, spaces=spaces)
+        except KeyError:  # an id whose string and lexeme went with a memory zone:
+            doc = Doc(self.vocab, words=words, spaces=spaces)  # the strings bring them back
         # The lists the rules read (``tokenview``), known here already.
         doc.user_data[WORDS_KEY] = words
         doc.user_data[SPACES_KEY] = spaces
@@ -173,6 +167,10 @@ class ChunkTokenizer:
     def _chunk_entry(self, chunk: str, white: str) -> Entry:
         """The entry of one chunk and the white space after it, from the chunk's pieces."""
         words = list(self.pieces(chunk))
+        if len(words) == 1 and (white == " " or not white):  # one token: most new pieces
+            word = words[0]
+            return (word, 1 if white else 0, self.vocab.strings.add(word),
+                    *[1 if marker(word) else 0 for marker in self.markers])
         spaces = [0] * len(words)
         if white == " ":
             spaces[-1] = 1
@@ -183,7 +181,7 @@ class ChunkTokenizer:
         add, markers = self.vocab.strings.add, self.markers
         entry: list[str | int] = []
         for word, space in zip(words, spaces, strict=True):
-            # The id is what interning the string gives (a doc that learns is made from strings).
+            # Interning the string is all ``Doc`` needs to make its lexeme from the id.
             entry += (word, space, add(word))
             entry += [1 if marker(word) else 0 for marker in markers]
         return tuple(entry)
