@@ -115,8 +115,11 @@ def opens_number_marker() -> MayStartNumber:
 class NumberOpeners:
     """Which token texts may start a number, learnt once per text and looked up by ORTH id.
 
-    News repeats its words, so after the first articles a doc costs one set look-up of an
-    integer per token instead of string work per token; the answer is ``may_start_number``'s.
+    A doc from the pipeline's tokenizer carries the answer already, per token, in the marks
+    of ``MayStartNumber`` (asked once per piece of text); they are used when the marker's
+    number words are this lexicon's. Any other doc: news repeats its words, so after the
+    first articles a doc costs one look-up of an integer per token instead of string work
+    per token. Either way the answer is ``may_start_number``'s.
     """
 
     #: Forget what was learnt past this many distinct texts, so memory stays flat on an archive.

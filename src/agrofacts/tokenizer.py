@@ -139,7 +139,7 @@ class ChunkTokenizer:
         runs = RUN.findall(text)
         try:
             entries = list(map(self._runs.__getitem__, runs))
-        except KeyError:  # a run not seen yet, or forgotten with a memory zone
+        except KeyError:  # a run not seen yet
             entries = [self._runs.get(run) or self._run(run) for run in runs]
         if text[:1].isspace():  # spaCy makes white space at the very start a token of its own
             lead = LEADING_SPACE.match(text).group()
