@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lexicon import lexicons
-from .tokenview import spaces_of, words_of
+from .tokenview import keep_sentence_starts, spaces_of, words_of
 
 TERMINALS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
@@ -75,6 +75,7 @@ class NewsSentencizer:
         flags = numpy.full(n, NOT_A_START, dtype="uint64")  # SENT_START: 1 starts, -1 does not
         flags[starts] = 1
         doc.from_array([SENT_START], flags)
+        keep_sentence_starts(doc, starts)
         return doc
 
 

@@ -27,6 +27,7 @@ WORDS_KEY = ("agrofacts", "words")
 ORTHS_KEY = ("agrofacts", "orths")
 SPACES_KEY = ("agrofacts", "spaces")
 SENT_FLAGS_KEY = ("agrofacts", "sent_flags")
+SENT_STARTS_KEY = ("agrofacts", "sent_starts")
 SHARED_KEY = ("agrofacts", "shared")
 
 
@@ -82,6 +83,17 @@ def _sent_flags(doc: Doc) -> list[bool]:
     return flags
 
 
+def keep_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """Keep the sentence starts the sentence component has just set (``SENT_START`` 1 at
+    ``starts``, -1 elsewhere) as ``is_sent_start`` and ``sent_start`` read them, so that no
+    rule reads them back from the Doc. No component after it moves a sentence start."""
+    flags = [False] * len(doc)
+    for i in starts:
+        flags[i] = True
+    doc.user_data[SENT_FLAGS_KEY] = flags
+    doc.user_data[SENT_STARTS_KEY] = sorted(set(starts))
+
+
 class TokenView:
     """One doc's token texts, trailing spaces and sentence starts, indexed like the doc."""
 
@@ -120,7 +132,11 @@ class TokenView:
                 return self.doc[i].sent.start  # hooks or no boundaries: let spaCy decide (or raise)
             if self._flags is None:
                 self._flags = _sent_flags(self.doc)
-            self._starts = list(compress(range(self.n), self._flags))
+            kept = self.doc.user_data.get(SENT_STARTS_KEY)
+            if kept is not None and self.doc.user_data.get(SENT_FLAGS_KEY) is self._flags:
+                self._starts = kept  # as the sentence component set them
+            else:
+                self._starts = list(compress(range(self.n), self._flags))
         at = bisect_right(self._starts, i) - 1
         return self._starts[at] if at >= 0 else 0
 
