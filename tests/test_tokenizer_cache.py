@@ -3,12 +3,13 @@
 ``ChunkTokenizer`` splits a text at its spaces and looks its pieces up when
 the spacing allows, else reads it run by run: every short mix of words,
 spaces, line breaks and tabs must tokenize as spaCy does, first and again.
-``ChunkTokenizer`` makes a Doc from the ORTH ids it remembers per run of
-text. An id learnt inside a memory zone names a string and a lexeme that are
-freed when the zone ends, so a later doc must not lean on it: these tests
-tokenize words first seen inside a zone again after it, both when the zone
-tells the tokenizer it ends (``Language.memory_zone``) and when it does not
-(``Vocab.memory_zone`` alone).
+It makes a Doc from the ORTH ids it remembers per piece of text. An id
+learnt inside a memory zone names a string and a lexeme that are freed when
+the zone ends, so a later doc must fall back to its strings: these tests
+tokenize words first seen inside a zone again after it, for a zone of the
+whole pipeline (``Language.memory_zone``) and of the vocab alone. The marks
+the tokenizer leaves must answer their questions, and the rules that read
+them must read a Doc without them alike.
 """
 
 from __future__ import annotations
