@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from .lexicon import Currency, Lexicons
+from .lexicon import Currency, Lexicons, data_number_openers
 from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, NumberMatch, parse_number_in
 from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
 
@@ -74,8 +75,11 @@ def figure_starts(doc: Doc, lex: Lexicons) -> list[int]:
     starts = doc.user_data.get(key)
     if starts is None:
         words = words_of(doc)
-        starts = [i for i in number_starts(doc, lex)
-                  if words[i].lower() not in ARTICLES or _opens_number(words, i, lex)]
+        number = number_starts(doc, lex)
+        # An article opens a number only before a number word, itself a number start.
+        following = set(number)
+        starts = [i for i in number if words[i].lower() not in ARTICLES
+                  or (i + 1 in following and _opens_number(words, i, lex))]
         doc.user_data[key] = starts
     return starts
 
@@ -86,11 +90,36 @@ def _opens_number(words: list[str], i: int, lex: Lexicons) -> bool:
     return after is not None and after.role in ARTICLE_NUMBER_ROLES
 
 
+#: Where the pipeline's tokenizer marks the tokens ``MayStartNumber`` says yes to.
+OPENS_NUMBER_KEY = ("agrofacts", "marks", "opens_number")
+
+
+class MayStartNumber:
+    """A ``tokenizer.Marker``: ``may_start_number`` for a set of number openers, asked once
+    per piece of text by the tokenizer, so that a Doc's number starts are found at once."""
+
+    key = OPENS_NUMBER_KEY
+
+    def __init__(self, openers: frozenset[str]) -> None:
+        self.openers = openers
+
+    def __call__(self, word: str) -> bool:
+        return word[:1].isdigit() or word.lower() in self.openers
+
+
+def opens_number_marker() -> MayStartNumber:
+    """The marker for the number words of data/numbers.csv (``Lexicons.number_openers``)."""
+    return MayStartNumber(data_number_openers())
+
+
 class NumberOpeners:
     """Which token texts may start a number, learnt once per text and looked up by ORTH id.
 
-    News repeats its words, so after the first articles a doc costs one set look-up of an
-    integer per token instead of string work per token; the answer is ``may_start_number``'s.
+    A doc from the pipeline's tokenizer carries the answer already, per token, in the marks
+    of ``MayStartNumber`` (asked once per piece of text); they are used when the marker's
+    number words are this lexicon's. Any other doc: news repeats its words, so after the
+    first articles a doc costs one look-up of an integer per token instead of string work
+    per token. Either way the answer is ``may_start_number``'s.
     """
 
     #: Forget what was learnt past this many distinct texts, so memory stays flat on an archive.
@@ -99,16 +128,38 @@ class NumberOpeners:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self.opens: dict[int, bool] = {}  # ORTH id -> may_start_number
+        self._trusted: MayStartNumber | None = None  # a tokenizer marker known to agree
 
     def starts(self, doc: Doc) -> list[int]:
         """Indices of ``doc``'s tokens that may start a number."""
+        marked = doc.user_data.get(OPENS_NUMBER_KEY)
+        if marked is not None and len(marked[1]) == len(doc) and self._same_openers(marked[0]):
+            return list(compress(range(len(doc)), marked[1]))  # the tokenizer's marks
         orths = orths_of(doc)
-        opens = self.opens
+        if len(orths) < 2:  # ``itemgetter`` of one key gives the value, not a 1-tuple
+            return [i for i, orth in enumerate(orths) if self._opens(orth, words_of(doc)[i])]
+        lookup = itemgetter(*orths)  # one C-level pass over the ids
         try:
-            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
+            return list(compress(range(len(orths)), lookup(self.opens)))
         except KeyError:  # a text not seen before: learn this doc's new ones, then look up again
             self._learn(orths, words_of(doc))
-            return list(compress(range(len(orths)), map(opens.__getitem__, orths)))
+            return list(compress(range(len(orths)), lookup(self.opens)))
+
+    def _same_openers(self, marker: object) -> bool:
+        """Whether a tokenizer marker answers ``may_start_number`` for this lexicon."""
+        if marker is self._trusted:
+            return True
+        if isinstance(marker, MayStartNumber) and marker.openers == self.lex.number_openers:
+            self._trusted = marker
+            return True
+        return False
+
+    def _opens(self, orth: int, word: str) -> bool:
+        opens = self.opens.get(orth)
+        if opens is None:
+            self._learn([orth], [word])
+            opens = self.opens[orth]
+        return opens
 
     def _learn(self, orths: list[int], words: list[str]) -> None:
         if len(self.opens) > self.MAX_KNOWN:
@@ -155,22 +206,26 @@ class NumberReader:
 def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     """The figure's number at token ``i`` with its sign, qualifier and range, or None."""
     words = view.words
-    if not (words[i][:1].isdigit() or words[i].lower() in lex.number_openers):
+    word = words[i]
+    if not (word[:1].isdigit() or word.lower() in lex.number_openers):
         return None  # may_start_number, inlined: this runs for every number
     num = parse_number_in(view, i, lex.numbers)
-    if num is None or _is_label(view, i, lex) or _is_code(view, num) or _in_name(view, num, lex):
+    if num is None:
         return None
-    start = i
-    currency = None
+    # The sign and qualifier before it, read first: the label test asks the same of the words.
     cur = lex.currencies_before.match_ending_at(words, i)
-    if cur is not None:
-        currency, start = cur
-    qualifier = "exact"
+    start = i if cur is None else cur[1]
     qual = lex.qualifiers.match_ending_at(words, start)
+    if _is_label(view, i, lex, cur, qual) or _is_code(view, num) or _in_name(view, num, lex):
+        return None
+    currency = None if cur is None else cur[0]
+    qualifier = "exact"
     if qual is not None:
         qualifier, start = qual
     end, value, value_max, million_m = num.end, num.value, None, num.million_m
-    rng = _range_end(view, num, start, lex)
+    # What follows most numbers is no range word: ``_range_end``'s first test, inlined.
+    rng = _range_end(view, num, start, lex) if end + 1 < view.n and million_m is None \
+        and words[end].lower() in lex.range_joiners else None
     if rng is not None:
         upper, opened = rng
         value_max, end, million_m = upper.value, upper.end, upper.million_m
@@ -186,11 +241,14 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
 
 
-def _is_label(view: TokenView, i: int, lex: Lexicons) -> bool:
+def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, int] | None,
+              qualifier: tuple[str, int] | None) -> bool:
     """'No. 1', 'top 100', 'Boeing 737', 'Fortune 500': the number names or ranks, it does not measure.
 
     A digit right after a capitalised word in mid-sentence is a model or a name, unless that
-    word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500").
+    word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500"). ``currency``
+    and ``qualifier``: the currency sign ending at ``i`` and the qualifier ending where it
+    starts, as ``read_number`` read them (a qualifier counts only without a sign).
     """
     if i == 0:
         return False
@@ -199,8 +257,7 @@ def _is_label(view: TokenView, i: int, lex: Lexicons) -> bool:
     if prev.lower() in lex.label_words:
         return True
     return (words[i][:1].isdigit() and _capitalised(prev) and not view.is_sent_start(i - 1)
-            and prev not in lex.months and lex.currencies_before.match_ending_at(words, i) is None
-            and lex.qualifiers.match_ending_at(words, i) is None)
+            and prev not in lex.months and currency is None and qualifier is None)
 
 
 def _capitalised(word: str) -> bool:

@@ -15,11 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import NumberReader, Reading, figure_starts, trailing_qualifier
-from .figure import SPAN_KEY, Figure, TokenMask, set_figure
+from .figure import SPAN_KEY, Figure, Position, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
 from .tokenview import TokenView
 
+#: A count found at tokens start:end, before it is made a Span: (start, end, figure).
+Found = tuple[int, int, Figure]
 #: The longest noun phrase (in words) read after a number.
 MAX_PHRASE_WORDS = 6
 
@@ -30,18 +32,25 @@ class CountRules:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
-        found = list(doc.spans.get(SPAN_KEY, []))
-        added = self._counts(TokenView(doc), starts, found) if starts else []
-        spans = found + [span for span, _ in added]
-        if added or SPAN_KEY not in doc.spans or not _in_order(spans):  # else sorting changes nothing
-            doc.spans[SPAN_KEY] = sorted(spans, key=_position)
+        found, positions = facts_of(doc)
+        added = self._counts(TokenView(doc), starts, positions) if starts else []
+        if added:
+            found = found + [_span(doc, start, end, fig) for start, end, fig in added]
+            positions = positions + [(start, end) for start, end, _fig in added]
+        write = bool(added) or SPAN_KEY not in doc.spans
+        if write or not _in_order(positions):  # else sorting changes nothing
+            # sorted by position as ``sorted(spans, key=position)`` would, ties in group order
+            order = sorted(range(len(positions)), key=positions.__getitem__)
+            found, positions = [found[k] for k in order], [positions[k] for k in order]
+            write = True
+        hand_over(doc, found, positions, write=write)
         return doc
 
-    def _counts(self, view: TokenView, starts: list[int], found: list[Span]) -> list[tuple[Span, Figure]]:
-        """The counts at the number ``starts`` that no span in ``found`` claimed, with their figures."""
-        claimed = TokenMask(found, view.n)
+    def _counts(self, view: TokenView, starts: list[int], found: list[Position]) -> list[Found]:
+        """The counts at the number ``starts`` that no span at ``found`` claimed, as (start, end, figure)."""
+        claimed = TokenMask.of_positions(found, view.n)
         reader = NumberReader(view, self.lex)
-        added: list[tuple[Span, Figure]] = []
+        added: list[Found] = []
         i = 0
         for start in starts:
             if start < i:
@@ -57,14 +66,13 @@ class CountRules:
             counted = self.count(view, r, added)
             if counted is not None:
                 added.append(counted)
-                i = counted[0].end
+                i = counted[1]
             else:
                 i = r.end
         return added
 
-    def count(self, view: TokenView, r: Reading, earlier: list[tuple[Span, Figure]]) \
-            -> tuple[Span, Figure] | None:
-        """The count read at ``r`` as (span, figure), or None; ``earlier``: counts before it."""
+    def count(self, view: TokenView, r: Reading, earlier: list[Found]) -> Found | None:
+        """The count read at ``r`` as (start, end, figure), or None; ``earlier``: counts before it."""
         if self._is_date_part(view, r) or self._is_year(view, r):
             return None
         end = r.end
@@ -82,43 +90,44 @@ class CountRules:
                 return None  # "one county": a singular, not a figure worth a row
             item = view.text(first, head_end)
             qualifier, end = trailing_qualifier(view.words, head_end, r.qualifier, self.lex)
-            return _span(view.doc, r.start, end, r._replace(qualifier=qualifier), item, "count")
+            return _count(r.start, end, r, item, "count", qualifier)
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
         before = self.noun_before(view, r.start)
         if before is not None:
             first, last = before
-            return _span(view.doc, first, r.end, r, view.text(first, last), "count-noun-first")
+            return _count(first, r.end, r, view.text(first, last), "count-noun-first")
         sent_start = view.sent_start(r.num.start)
-        previous = [fig for span, fig in earlier if span.start >= sent_start and fig.item]
+        previous = [fig for start, _end, fig in earlier if start >= sent_start and fig.item]
         if previous:
-            return _span(view.doc, r.start, r.end, r, previous[-1].item, "count-continued")
+            return _count(r.start, r.end, r, previous[-1].item, "count-continued")
         if r.num.scale > 1 and not r.num.spelled:
-            return _span(view.doc, r.start, r.end, r, "", "count-bare")
+            return _count(r.start, r.end, r, "", "count-bare")
         return None
 
     def noun_phrase(self, view: TokenView, k: int):
         """(first token, end) of the counted noun phrase starting at ``k``, or None."""
-        lex, text, n = self.lex, view.words, view.n
+        lex, text, spaces, n = self.lex, view.words, view.spaces, view.n
+        not_counted, stopwords, months, is_plural = lex.not_counted, lex.stopwords, lex.months, lex.is_plural
         j, words = k, 0
         while j < n and words < MAX_PHRASE_WORDS:
             word = text[j]
-            if word == "-" and words and not view.spaces[j - 1] and not view.spaces[j] \
+            if word == "-" and words and not spaces[j - 1] and not spaces[j] \
                     and j + 1 < n and text[j + 1].isalpha():
                 j += 1
                 continue
             alpha = word.isalpha()
-            if not alpha and not (words == 0 and word in lex.not_counted):
+            if not alpha and not (words == 0 and word in not_counted):
                 return None
             low = word.lower()
-            if words == 0 and j > 0 and alpha and not view.spaces[j - 1]:
+            if words == 0 and j > 0 and alpha and not spaces[j - 1]:
                 return _NOT_COUNTED  # "5G networks", "3D printers": a name glued to its digit
-            if low in lex.not_counted:
+            if low in not_counted:
                 return _NOT_COUNTED if words == 0 else None
-            if low in lex.stopwords or word in lex.months:
+            if low in stopwords or word in months:
                 return None
             words += 1
-            if lex.is_plural(low):
+            if is_plural(low):
                 return k, j + 1
             j += 1
         return None
@@ -156,7 +165,7 @@ class CountRules:
 
     def _is_year(self, view: TokenView, r: Reading) -> bool:
         """'in 2019 farmers earned ...': a year after a time word is a year, whatever follows."""
-        if not r.num.year_like or r.qualifier != "exact":
+        if r.qualifier != "exact" or not r.num.year_like:
             return False
         before = view.lower(r.num.start - 1) if r.num.start > 0 else ""
         return before in self.lex.words("time_preposition") or before in self.lex.months
@@ -174,13 +183,9 @@ class CountRules:
 _NOT_COUNTED = object()
 
 
-def _position(span: Span) -> tuple[int, int]:
-    return span.start, span.end
-
-
-def _in_order(spans: list[Span]) -> bool:
-    """Whether ``spans`` are sorted by position already."""
-    return all(_position(a) <= _position(b) for a, b in zip(spans, spans[1:], strict=False))
+def _in_order(positions: list[Position]) -> bool:
+    """Whether spans at ``positions`` are sorted by position already."""
+    return all(a <= b for a, b in zip(positions, positions[1:], strict=False))
 
 
 def _scaled(r: Reading) -> Reading:
@@ -188,11 +193,17 @@ def _scaled(r: Reading) -> Reading:
                       value_max=None if r.value_max is None else r.value_max * MILLION)
 
 
-def _span(doc: Doc, start: int, end: int, r: Reading, item: str, rule: str) -> tuple[Span, Figure]:
+def _count(start: int, end: int, r: Reading, item: str, rule: str, qualifier: str | None = None) -> Found:
+    """A count of reading ``r`` at start:end; ``qualifier``, when given, in place of the reading's."""
+    return start, end, Figure("count", r.value, "", r.qualifier if qualifier is None else qualifier,
+                              r.value_max, item=item, rule=rule)
+
+
+def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
+    """The span of a count found, made only once every count of the doc is known."""
     span = Span(doc, start, end, label="count")
-    fig = Figure("count", r.value, "", r.qualifier, r.value_max, item=item, rule=rule)
     set_figure(span, fig)
-    return span, fig
+    return span
 
 
 @Language.factory("agrofacts_counts", assigns=["doc.spans"])

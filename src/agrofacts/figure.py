@@ -11,13 +11,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 SPAN_KEY = "facts"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Figure:
+    """One figure found; immutable, changed with ``with_``.
+
+    The ``__init__`` is written out: the one a frozen dataclass generates sets each of the
+    ten fields through ``object.__setattr__``, which made a Figure cost twice what it
+    does; this one sets them all in one step (tests check it takes the fields as declared).
+    """
+
     kind: str
     value: Decimal | None
     unit: str = ""
@@ -31,8 +38,19 @@ class Figure:
     #: the rule that found it, for debugging and tests
     rule: str = ""
 
+    def __init__(self, kind: str, value: Decimal | None, unit: str = "", qualifier: str = "exact",
+                 value_max: Decimal | None = None, item: str = "", period_start: str = "",
+                 period_end: str = "", same_as_char: int | None = None, rule: str = "") -> None:
+        _set_attribute(self, "__dict__", {
+            "kind": kind, "value": value, "unit": unit, "qualifier": qualifier,
+            "value_max": value_max, "item": item, "period_start": period_start,
+            "period_end": period_end, "same_as_char": same_as_char, "rule": rule})
+
     def with_(self, **changes) -> Figure:
         return replace(self, **changes)
+
+
+_set_attribute = object.__setattr__  # past the frozen class's own __setattr__, as dataclasses do
 
 
 if not Span.has_extension("figure"):
@@ -56,8 +74,56 @@ def set_figure(span: Span, fig: Figure) -> None:
         _DIRECT["figure"] = span.doc.user_data.get(key) is fig
 
 
+def get_figure(span: Span) -> Figure | None:
+    """``span._.figure``, read from ``doc.user_data`` directly once ``set_figure`` has shown
+    that spaCy keeps it there (an Underscore object per read is slow)."""
+    if _DIRECT.get("figure"):
+        return span.doc.user_data.get(("._.", "figure", span.start_char, span.end_char))
+    return span._.figure
+
+
 #: Whether ``set_figure`` may write the extension's user_data key itself (learnt on first use).
 _DIRECT: dict[str, bool] = {}
+
+#: Where a figure component leaves the facts group's Span objects and their token positions
+#: for the next one (``facts_of``).
+HANDOVER_KEY = ("agrofacts", "facts_handover")
+#: A span's token positions, (start, end): sorting and comparing them needs no Span.
+Position = tuple[int, int]
+
+
+def facts_of(doc: Doc) -> tuple[list[Span], list[Position]]:
+    """The spans of ``doc.spans["facts"]`` in group order, and the (start, end) of each.
+
+    Iterating a SpanGroup makes a new Span per span (three Token look-ups each), and every
+    figure component reads the whole group; the one before hands its list over
+    (``hand_over``), used while the group is still the one it wrote.
+    """
+    group = doc.spans.get(SPAN_KEY)
+    if group is None:
+        return [], []
+    handover = doc.user_data.get(HANDOVER_KEY)
+    if handover is not None and handover[0] is group and len(handover[1]) == len(group):
+        return handover[1], handover[2]
+    spans = list(group)
+    return spans, [(span.start, span.end) for span in spans]
+
+
+def hand_over(doc: Doc, spans: list[Span], positions: list[Position], *, write: bool) -> None:
+    """Leave ``spans`` (the facts group's, with their positions) for the next figure component;
+    with ``write``, make them the group first.
+
+    A Span holds its Doc, so the list left in ``doc.user_data`` is a reference cycle: the
+    last figure component ends it with ``end_handover``.
+    """
+    if write:
+        doc.spans[SPAN_KEY] = spans
+    doc.user_data[HANDOVER_KEY] = (doc.spans[SPAN_KEY], spans, positions)
+
+
+def end_handover(doc: Doc) -> None:
+    """Drop the spans ``hand_over`` left, so the Doc is freed as soon as it is let go."""
+    doc.user_data.pop(HANDOVER_KEY, None)
 
 
 class TokenMask:
@@ -73,6 +139,14 @@ class TokenMask:
         self._mask = bytearray(n)
         for span in spans:
             self.add(span.start, span.end)
+
+    @classmethod
+    def of_positions(cls, positions: Iterable[Position], n: int) -> TokenMask:
+        """The mask of spans given as (start, end)."""
+        mask = cls((), n)
+        for start, end in positions:
+            mask.add(start, end)
+        return mask
 
     def add(self, start: int, end: int) -> None:
         self._mask[start:end] = b"\x01" * (end - start)

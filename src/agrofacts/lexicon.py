@@ -63,13 +63,32 @@ class PhraseLexicon(Generic[V]):
     def __len__(self) -> int:
         return len(self._table)
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Lowercased first words of the entries matched in any case."""
+        return frozenset(self._forward)
+
+    @property
+    def short_first_words(self) -> frozenset[str]:
+        """First words, as written, of the exact-case entries.
+
+        ``match_at`` finds nothing at a word whose lowercase is not in ``first_words`` and
+        that is not itself one of these.
+        """
+        return self._short_firsts
+
     def match_at(self, words: Sequence[str], start: int) -> tuple[V, int] | None:
         """Longest entry starting at ``start``: (value, end index)."""
         if not 0 <= start < len(words):
             return None  # nothing starts outside the words
-        found = None
-        node, chars, k = self._forward, 0, start
-        while k < len(words):
+        word = words[start]
+        branch = self._forward.get(word.lower())
+        if branch is None:  # most look-ups: no entry starts with this word
+            return self._short_at(words, start, None) if word in self._short_firsts else None
+        node, value = branch
+        chars, k, n = len(word), start + 1, len(words)
+        found = (value, k) if value is not None and chars > CASE_SENSITIVE_MAX else None
+        while k < n:
             word = words[k]
             branch = node.get(word.lower())
             if branch is None:
@@ -80,20 +99,31 @@ class PhraseLexicon(Generic[V]):
             if value is not None and chars > CASE_SENSITIVE_MAX:
                 found = (value, k)
         if words[start] in self._short_firsts:
-            for n in (2, 1):  # an exact-case entry has at most two one-character words
-                if (found is None or found[1] < start + n) and start + n <= len(words):
-                    window = tuple(words[start:start + n])
-                    value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
-                    if value is not None:
-                        return value, start + n
+            return self._short_at(words, start, found)
+        return found
+
+    def _short_at(self, words: Sequence[str], start: int, found: tuple[V, int] | None) \
+            -> tuple[V, int] | None:
+        """An exact-case entry at ``start`` if longer than ``found`` (which it beats), else ``found``."""
+        for n in (2, 1):  # an exact-case entry has at most two one-character words
+            if (found is None or found[1] < start + n) and start + n <= len(words):
+                window = tuple(words[start:start + n])
+                value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
+                if value is not None:
+                    return value, start + n
         return found
 
     def match_ending_at(self, words: Sequence[str], end: int) -> tuple[V, int] | None:
         """Longest entry ending just before ``end``: (value, start index)."""
         if not 1 <= end <= len(words):
             return None  # nothing ends outside the words
-        found = None
-        node, chars, k = self._backward, 0, end
+        word = words[end - 1]
+        branch = self._backward.get(word.lower())
+        if branch is None:  # most look-ups: no entry ends with this word
+            return self._short_ending_at(words, end, None) if word in self._short_lasts else None
+        node, value = branch
+        chars, k = len(word), end - 1
+        found = (value, k) if value is not None and chars > CASE_SENSITIVE_MAX else None
         while k > 0:
             word = words[k - 1]
             branch = node.get(word.lower())
@@ -105,12 +135,18 @@ class PhraseLexicon(Generic[V]):
             if value is not None and chars > CASE_SENSITIVE_MAX:
                 found = (value, k)
         if words[end - 1] in self._short_lasts:
-            for n in (2, 1):
-                if (found is None or found[1] > end - n) and end - n >= 0:
-                    window = tuple(words[end - n:end])
-                    value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
-                    if value is not None:
-                        return value, end - n
+            return self._short_ending_at(words, end, found)
+        return found
+
+    def _short_ending_at(self, words: Sequence[str], end: int, found: tuple[V, int] | None) \
+            -> tuple[V, int] | None:
+        """An exact-case entry ending at ``end`` if longer than ``found``, else ``found``."""
+        for n in (2, 1):
+            if (found is None or found[1] > end - n) and end - n >= 0:
+                window = tuple(words[end - n:end])
+                value = self._short.get(window) if _chars(window) <= CASE_SENSITIVE_MAX else None
+                if value is not None:
+                    return value, end - n
         return found
 
 
@@ -193,6 +229,13 @@ class Lexicons:
     def words(self, role: str) -> frozenset[str]:
         """Context words of one role in context_words.csv ("per", "range_join", ...)."""
         return self.context.get(role, frozenset())
+
+
+def data_number_openers() -> frozenset[str]:
+    """``Lexicons.number_openers`` of the shipped data: the words of numbers.csv and the
+    articles, for the tokenizer's marks, made before any lexicon is loaded."""
+    return frozenset(r["word"] for r in read_csv("numbers.csv", ("word", "value", "role"))) \
+        | frozenset(ARTICLES)
 
 
 def _check(name: str, row: int, field: str, value: str, allowed: set[str]) -> None:

@@ -25,6 +25,7 @@ DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
 MILLION = Decimal(1000000)
+ONE = Decimal(1)
 #: Roles of the number words an article makes a number of: "a dozen", "a hundred", "a million".
 ARTICLE_NUMBER_ROLES = ("dozen", "hundred", "scale")
 #: The longest run of digits that still reads as a quantity (beyond it: IDs, tracking numbers).
@@ -78,7 +79,7 @@ def parse_number_in(view: TokenView, i: int, words: dict[str, NumberWord]) -> Nu
 def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, NumberWord]) -> NumberMatch:
     text, n = view.words, view.n
     j = i + 1
-    scale = Decimal(1)
+    scale = ONE
     million_m = None
     while j < n:
         if text[j] == "-" and _hyphen_before_scale(view, j, words):
@@ -94,7 +95,9 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
         if nw.role == "scale_money" and glued and text[j] == "m":
             million_m = j + 1
         break
-    return NumberMatch(i, j, value * scale, False, scale, million_m, "," in text[i])
+    # No scale word: the value as written (times one it is the same Decimal, at a cost).
+    return NumberMatch(i, j, value if scale is ONE else value * scale, False, scale, million_m,
+                       "," in text[i])
 
 
 def _hyphen_before_scale(view: TokenView, j: int, words: dict[str, NumberWord]) -> bool:

@@ -16,11 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import NumberReader, Reading, figure_starts, trailing_qualifier
-from .figure import SPAN_KEY, Figure, TokenMask, set_figure
+from .figure import SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
 from .tokenview import TokenView
 from .units import has_kind, normalise, normalise_rate, priced_per
+
+#: A figure found at tokens start:end, before it is made a Span: (start, end, figure).
+Found = tuple[int, int, Figure]
 
 
 class QuantityRules:
@@ -28,6 +31,9 @@ class QuantityRules:
         self.lex = lex
         self.change_from = lex.words("change_from")  # asked for every number without a unit
         self.range_join = lex.words("range_join")
+        # The words that may open a currency or a unit after a number (see ``_nothing_after``).
+        self.after_words = lex.currencies_after.first_words | lex.units.first_words
+        self.after_exact = lex.currencies_after.short_first_words | lex.units.short_first_words
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -37,9 +43,9 @@ class QuantityRules:
             return doc
         view = TokenView(doc)
         reader = NumberReader(view, self.lex)
-        found = list(doc.spans.get(SPAN_KEY, []))
-        claimed = TokenMask(found, view.n)  # dates run first
-        added: list[Span] = []
+        found, positions = facts_of(doc)
+        claimed = TokenMask.of_positions(positions, view.n)  # dates run first
+        added: list[Found] = []
         i = 0
         for start in starts:
             if start < i:
@@ -49,21 +55,46 @@ class QuantityRules:
             if reading is None or claimed.any(reading.start, reading.end):
                 i += 1
                 continue
-            span = self.money(reader, reading) or self.measure(reader, reading)
-            if span is not None and span is not NOT_A_FIGURE and claimed.any(span.start, span.end):
-                span = None
-            if span is None:
+            if self._nothing_after(reader.view, reading):
+                fig = None  # what money and measure would find: most numbers count things
+            else:
+                fig = self.money(reader, reading) or self.measure(reader, reading)
+            if fig is not None and fig is not NOT_A_FIGURE and claimed.any(fig[0], fig[1]):
+                fig = None
+            if fig is None:
                 i = reading.num.end
                 continue
-            if span is not NOT_A_FIGURE:
-                added.append(span)
-            i = max(span.end if span is not NOT_A_FIGURE else reading.end, i + 1)
-        if added or SPAN_KEY not in doc.spans:  # else the group already holds every figure
-            doc.spans[SPAN_KEY] = found + added
+            if fig is not NOT_A_FIGURE:
+                added.append(fig)
+            i = max(fig[1] if fig is not NOT_A_FIGURE else reading.end, i + 1)
+        write = bool(added) or SPAN_KEY not in doc.spans  # else the group already holds every figure
+        hand_over(doc, found + [_span(doc, *fig) for fig in added],
+                  positions + [(start, end) for start, end, _fig in added], write=write)
         return doc
 
+    def _nothing_after(self, view: TokenView, r: Reading) -> bool:
+        """Whether ``money`` and ``measure`` surely find nothing at ``r``, from set look-ups.
+
+        So when no sign stands before the number, no glued "m" follows it, it opens no
+        change ("from 5 to 8 percent"), and the word after it (after a hyphen: "10-million-
+        yuan") is no first word of a currency or a unit: then neither rule has anything to
+        read, and the counts, most numbers, cost only these tests here.
+        """
+        if r.currency is not None or r.million_m is not None:
+            return False
+        words, n, k = view.words, view.n, r.end
+        if r.start > 0 and words[r.start - 1].lower() in self.change_from and k + 1 < n \
+                and words[k].lower() in self.range_join:
+            return False  # a change: ``_change_reading`` reads its target
+        if k + 1 < n and words[k] == "-" and not view.spaces[k - 1]:
+            k += 1
+        if k >= n:
+            return True
+        word = words[k]
+        return word.lower() not in self.after_words and word not in self.after_exact
+
     # ---- money -----------------------------------------------------------------
-    def money(self, reader: NumberReader, r: Reading) -> Span | None:
+    def money(self, reader: NumberReader, r: Reading) -> Found | None:
         lex, view = self.lex, reader.view
         words = view.words
         k, value, value_max = r.end, r.value, r.value_max
@@ -93,7 +124,7 @@ class QuantityRules:
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure("money", m.value, m.unit, qualifier, _rate_max(value_max, m, value),
                      item=self._item_before(view, r.start), rule="money")
-        return _span(view.doc, r.start, end, fig)
+        return r.start, end, fig
 
     def _per_unit(self, view: TokenView, k: int) -> tuple[str | None, int, bool]:
         """A 'per jin' after the money: (unit, end, whether it follows the money directly).
@@ -140,7 +171,7 @@ class QuantityRules:
         return view.text(j, start - 1)
 
     # ---- units -------------------------------------------------------------------
-    def measure(self, reader: NumberReader, r: Reading) -> Span | None:
+    def measure(self, reader: NumberReader, r: Reading) -> Found | None:
         lex, view = self.lex, reader.view
         words, n = view.words, view.n
         k = r.end
@@ -166,7 +197,7 @@ class QuantityRules:
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax,
                      item=self._item_before(view, r.start), rule="unit")
-        return _span(view.doc, r.start, end, fig)
+        return r.start, end, fig
 
     def _change_reading(self, reader: NumberReader, r: Reading) -> Reading | None:
         """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
@@ -212,6 +243,7 @@ def _is_age(view: TokenView, end: int, lex: Lexicons) -> bool:
 
 
 def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
+    """The span of a figure found, made only once the figure is kept."""
     span = Span(doc, start, end, label=fig.kind)
     set_figure(span, fig)
     return span

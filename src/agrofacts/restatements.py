@@ -8,9 +8,9 @@ pointing at the first, so a user can keep one of each pair.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .figure import SPAN_KEY, set_figure
+from .figure import Position, end_handover, facts_of, get_figure, set_figure
 from .tokenview import words_of
 
 OPEN, CLOSE = "(", ")"
@@ -18,22 +18,28 @@ OPEN, CLOSE = "(", ")"
 
 class RestatementLinker:
     def __call__(self, doc: Doc) -> Doc:
+        spans, positions = facts_of(doc)
+        end_handover(doc)  # the last figure component: the Doc need not hold its spans further
+        if len(positions) < 2:
+            return doc
         words = words_of(doc)
-        if OPEN not in words:
-            return doc  # no bracket, no restatement: most docs stop here
-        spans = sorted(doc.spans.get(SPAN_KEY, []), key=lambda s: (s.start, s.end))
-        for first, second in zip(spans, spans[1:], strict=False):
-            if _bracketed_after(words, first, second):
-                a, b = first._.figure, second._.figure
-                if a.kind == b.kind and a.kind not in ("count", "date"):
-                    set_figure(second, b.with_(same_as_char=first.start_char))
+        # Pairs by position, as sorting the spans by (start, end) would give them; a pair's
+        # figures are read only when the second sits in brackets right after the first (a
+        # test on the figures' few positions, not a scan of the doc for a bracket).
+        order = sorted(range(len(positions)), key=positions.__getitem__)
+        for a, b in zip(order, order[1:], strict=False):
+            if _bracketed_after(words, positions[a], positions[b]):
+                first, second = spans[a], spans[b]
+                fa, fb = get_figure(first), get_figure(second)
+                if fa.kind == fb.kind and fa.kind not in ("count", "date"):
+                    set_figure(second, fb.with_(same_as_char=first.start_char))
         return doc
 
 
-def _bracketed_after(words: list[str], first: Span, second: Span) -> bool:
+def _bracketed_after(words: list[str], first: Position, second: Position) -> bool:
     """Whether ``second`` is all that a pair of brackets right after ``first`` holds."""
-    return (second.start == first.end + 1 and words[first.end] == OPEN
-            and second.end < len(words) and words[second.end] == CLOSE)
+    return (second[0] == first[1] + 1 and words[first[1]] == OPEN
+            and second[1] < len(words) and words[second[1]] == CLOSE)
 
 
 @Language.factory("agrofacts_restatements", assigns=["doc.spans"])

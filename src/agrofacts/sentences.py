@@ -12,16 +12,35 @@ it to cut paragraphs into sentences before any Doc is made.
 
 from __future__ import annotations
 
+from itertools import compress
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .context import words_of
 from .lexicon import lexicons
+from .tokenview import keep_sentence_starts, spaces_of, words_of
 
 TERMINALS = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+#: Where the pipeline's tokenizer marks the tokens ``EndsSentence`` says yes to.
+ENDS_SENTENCE_KEY = ("agrofacts", "marks", "ends_sentence")
+
+
+class EndsSentence:
+    """A ``tokenizer.Marker``: whether a token is one the sentence rule looks at (a terminal
+    or a line break), asked once per piece of text so that a Doc's few are found at once."""
+
+    key = ENDS_SENTENCE_KEY
+
+    def __call__(self, word: str) -> bool:
+        return word in TERMINALS or "\n" in word
+
+
+ENDS_SENTENCE = EndsSentence()
+#: SENT_START -1 (not a sentence start) as the uint64 ``Doc.from_array`` reads.
+NOT_A_START = numpy.uint64(2**64 - 1)
 
 
 class NewsSentencizer:
@@ -29,26 +48,34 @@ class NewsSentencizer:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        # Token texts as plain strings and one array write: a Token object per token is slow.
+        # Token texts as plain lists and one array write: a Token object per token is slow.
         # (A token's whitespace_ is " " or "", so line breaks are always tokens of their own.)
         words = words_of(doc)
         n = len(words)
         if not n:
             return doc
-        flags = [-1] * n  # SENT_START: 1 starts a sentence, -1 does not
-        flags[0] = 1
-        for i, text in enumerate(words):
-            if "\n" in text:
-                if i + 1 < n and (text.count("\n") > 1 or not _runs_on(words, i)):
-                    flags[i + 1] = 1
-            elif text in TERMINALS and ends_sentence(words, i, i > 0 and not doc[i - 1].whitespace_,
-                                                     self.abbreviations):
-                nxt = i + 1
-                while nxt < n and words[nxt] in CLOSERS:
-                    nxt += 1
-                if nxt < n:
-                    flags[nxt] = 1
-        doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(n, 1))
+        spaces = spaces_of(doc)
+        starts = [0]
+        marked = doc.user_data.get(ENDS_SENTENCE_KEY)
+        if marked is not None and marked[0] is ENDS_SENTENCE and len(marked[1]) == n:
+            candidates = compress(range(n), marked[1])  # the tokenizer's marks: the few to look at
+        else:
+            candidates = range(n)
+        for i in candidates:
+            text = words[i]
+            if text in TERMINALS:
+                if ends_sentence(words, i, i > 0 and not spaces[i - 1], self.abbreviations):
+                    nxt = i + 1
+                    while nxt < n and words[nxt] in CLOSERS:
+                        nxt += 1
+                    if nxt < n:
+                        starts.append(nxt)
+            elif "\n" in text and i + 1 < n and (text.count("\n") > 1 or not _runs_on(words, i)):
+                starts.append(i + 1)
+        flags = numpy.full(n, NOT_A_START, dtype="uint64")  # SENT_START: 1 starts, -1 does not
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags)
+        keep_sentence_starts(doc, starts)
         return doc
 
 

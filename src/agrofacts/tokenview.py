@@ -4,8 +4,10 @@ Building a spaCy ``Token`` (``doc[i]``) and reading one attribute costs many
 times more than indexing a list, and the figure rules read the same few
 attributes of the same tokens again and again. A :class:`TokenView` gives
 them as lists instead: the token texts, whether whitespace follows a token,
-and where sentences start. The lists live in ``doc.user_data`` (plain lists),
-made the first time a component asks.
+and where sentences start. The lists live in ``doc.user_data`` (plain lists):
+the pipeline's tokenizer leaves the texts, ids and spaces there as it makes
+the Doc (it knows them already); any other list is made the first time a
+component asks, and so are all of them for a Doc made otherwise.
 
 Each list answers exactly what the Token attribute would: ``Token.lower_`` is
 ``str.lower()``, ``Token.is_alpha`` is ``str.isalpha()``, ``Token.is_title``
@@ -15,6 +17,7 @@ is ``str.istitle()``, ``Token.whitespace_`` is " " or "".
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
@@ -24,6 +27,7 @@ WORDS_KEY = ("agrofacts", "words")
 ORTHS_KEY = ("agrofacts", "orths")
 SPACES_KEY = ("agrofacts", "spaces")
 SENT_FLAGS_KEY = ("agrofacts", "sent_flags")
+SENT_STARTS_KEY = ("agrofacts", "sent_starts")
 SHARED_KEY = ("agrofacts", "shared")
 
 
@@ -74,9 +78,20 @@ def _sent_flags(doc: Doc) -> list[bool]:
     """
     flags = doc.user_data.get(SENT_FLAGS_KEY)
     if flags is None or len(flags) != len(doc):
-        flags = [s == 1 for s in doc.to_array(SENT_START).tolist()] if len(doc) else []
+        flags = (doc.to_array(SENT_START) == 1).tolist() if len(doc) else []  # one array pass
         doc.user_data[SENT_FLAGS_KEY] = flags
     return flags
+
+
+def keep_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """Keep the sentence starts the sentence component has just set (``SENT_START`` 1 at
+    ``starts``, -1 elsewhere) as ``is_sent_start`` and ``sent_start`` read them, so that no
+    rule reads them back from the Doc. No component after it moves a sentence start."""
+    flags = [False] * len(doc)
+    for i in starts:
+        flags[i] = True
+    doc.user_data[SENT_FLAGS_KEY] = flags
+    doc.user_data[SENT_STARTS_KEY] = sorted(set(starts))
 
 
 class TokenView:
@@ -117,7 +132,11 @@ class TokenView:
                 return self.doc[i].sent.start  # hooks or no boundaries: let spaCy decide (or raise)
             if self._flags is None:
                 self._flags = _sent_flags(self.doc)
-            self._starts = [k for k, flag in enumerate(self._flags) if flag]
+            kept = self.doc.user_data.get(SENT_STARTS_KEY)
+            if kept is not None and self.doc.user_data.get(SENT_FLAGS_KEY) is self._flags:
+                self._starts = kept  # as the sentence component set them
+            else:
+                self._starts = list(compress(range(self.n), self._flags))
         at = bisect_right(self._starts, i) - 1
         return self._starts[at] if at >= 0 else 0
 
