@@ -106,7 +106,7 @@ def test_unusable_file_is_reported_the_same_with_jobs(tmp_path):
     assert "bad.txt: binary file (NUL bytes), not text" in one.stderr
 
 
-def broken_batch(batch, published):
+def broken_batch(batch, *_options):
     """A worker whose rules fail on the fourth seed (module level, so it pickles)."""
     from agrofacts.errors import RuleFileError
 
@@ -463,3 +463,35 @@ def test_spacy_loads_without_its_command_line_and_keeps_it_importable(setup, exp
                           env=_env(), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == expected
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_tables_rendered_where_facts_are_made_are_the_written_tables(monkeypatch, fmt, jobs):
+    """The CLI renders each article's rows in the workers: the same bytes as writing the facts."""
+    from agrofacts.writers import RENDERERS, WRITERS, write_rendered
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(parallel, "BATCH_ARTICLES", 2)
+    header, render = RENDERERS[fmt]
+    written, rendered = io.StringIO(), io.StringIO()
+    WRITERS[fmt](extract_paths([SEEDS]), written)
+    chunks = list(extract_paths([SEEDS], jobs=jobs, render=render))
+    write_rendered(chunks, rendered, header)
+    assert len(chunks) == 5
+    assert rendered.getvalue() == written.getvalue()
+    assert written.getvalue().count("\n") == 80 + (fmt == "csv")
+
+
+@pytest.mark.parametrize(("chunks", "expected"), [
+    ([], "H\n"),
+    (["", ""], "H\n"),
+    (["", "a\n", "", "b\n"], "H\na\nb\n"),
+    (["x" * 20_000], "H\n" + "x" * 20_000),
+], ids=["nothing", "no-rows", "rows", "long-article"])
+def test_the_header_goes_out_with_the_first_rows(chunks, expected):
+    from agrofacts.writers import write_rendered
+
+    out = io.StringIO()
+    write_rendered(iter(chunks), out, "H\n")
+    assert out.getvalue() == expected

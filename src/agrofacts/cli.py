@@ -7,6 +7,7 @@ Heavy imports (spaCy, pandas, pint) happen inside the commands, so
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 import click
 
@@ -90,19 +91,21 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
     from .metadata import read_metadata
     from .output import StderrReport
     from .progress import article_progress, wanted
-    from .writers import WRITERS
+    from .writers import RENDERERS, write_rendered
 
-
-    write = WRITERS[fmt]
-    options = {"raw": raw} if fmt == "csv" else {}
+    header, render = RENDERERS[fmt]
+    if fmt == "csv":
+        render = partial(render, raw=raw)
     report = StderrReport()
     try:
         metadata = read_metadata(metadata_path) if metadata_path else None
         with article_progress(paths, glob, sys.stderr, wanted(sys.stderr, quiet)) as on_article:
-            facts = extract_paths(paths, glob=glob, published=published, metadata=metadata,
-                                  unresolved_dates=unresolved_dates, report=report,
-                                  max_bytes=int(max_size * 1024 * 1024), jobs=jobs, on_article=on_article)
-            _write(facts, write, output, options)
+            # Each article's rows are rendered where it is read (in the workers with --jobs).
+            rendered = extract_paths(paths, glob=glob, published=published, metadata=metadata,
+                                     unresolved_dates=unresolved_dates, report=report,
+                                     max_bytes=int(max_size * 1024 * 1024), jobs=jobs,
+                                     on_article=on_article, render=render)
+            _write(rendered, write_rendered, output, {"header": header})
     except AgrofactsError as exc:
         raise _as_click_error(exc) from exc
     _finish(metadata, report)

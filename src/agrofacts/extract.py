@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -208,7 +208,8 @@ def _sentence_chars(parsed: Doc, doc_len: int) -> list[int]:
 def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: str | None = None,
                   metadata: Metadata | None = None, unresolved_dates: bool = False,
                   report: Report = strict_report, max_bytes: int = MAX_BYTES, jobs: int | None = 1,
-                  on_article: Callable[[str, int], None] | None = None) -> Iterator[Fact]:
+                  on_article: Callable[[str, int], None] | None = None,
+                  render: Callable[[list[Fact]], Any] | None = None) -> Iterator[Any]:
     """Facts of every article under ``paths`` (files, folders, or '-' for stdin), in doc order.
 
     Publication date: the article's own, else ``published``, else its
@@ -216,6 +217,11 @@ def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: s
     A file that cannot be used goes to ``report`` (see ``reading``); the default raises.
     ``jobs`` processes share the work (None: one per core); the output is the
     same for any number. ``on_article(doc, chars)`` is called as each article is done.
+
+    With ``render`` (a module-level function, so it pickles), each article's
+    facts are handed to it where they are made, in the worker processes too,
+    and what it returns is yielded, one item per article: a writer's work per
+    article (``writers.RENDERERS``) is then shared by the processes as well.
     """
     articles = iter_articles(paths, glob=glob, report=report, max_bytes=max_bytes)
     if jobs != 1:
@@ -223,11 +229,15 @@ def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: s
 
         yield from extract_parallel(articles, jobs=jobs, on_article=on_article,
                                     overrides=lambda doc: overrides(doc, published, metadata),
-                                    unresolved_dates=unresolved_dates)
+                                    unresolved_dates=unresolved_dates, render=render)
         return
     for item in in_zones(articles):
         item_published, fallback_source = overrides(item.doc, published, metadata)
-        yield from extract_one(item.text, item.doc, item_published, fallback_source, unresolved_dates)
+        facts = extract_one(item.text, item.doc, item_published, fallback_source, unresolved_dates)
+        if render is None:
+            yield from facts
+        else:
+            yield render(facts)
         if on_article is not None:
             on_article(item.doc, len(item.text))
 
