@@ -83,9 +83,12 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def run(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
+def run(args: list[str], stdout=subprocess.DEVNULL, memory: bool = False) -> tuple[float, float]:
     """Run a command; (wall seconds, peak memory in MB summed over the process and its children:
-    PSS where Linux gives it, see ``_rss_kb``)."""
+    PSS where Linux gives it, see ``_rss_kb``; 0 unless ``memory``).
+
+    Memory is read in runs of its own: reading a process's memory map every 20 ms stalls it
+    while the kernel walks its page tables, which slowed a --jobs 2 run by up to 10%."""
     peak = 0
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=stdout, stderr=subprocess.PIPE, env=env(), cwd=ROOT)
@@ -98,7 +101,7 @@ def run(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
             done.wait(0.02)
 
     watcher = threading.Thread(target=watch, daemon=True)
-    if sys.platform.startswith("linux"):
+    if memory and sys.platform.startswith("linux"):
         watcher.start()
     _, err = proc.communicate()
     wall = time.perf_counter() - start
@@ -244,15 +247,14 @@ def report(corpus: Path, origin: str, opts) -> None:
     with tempfile.TemporaryDirectory(prefix="agrofacts-out-") as out:
         one_csv, many_csv = Path(out) / "one.csv", Path(out) / "many.csv"
         # Alternate the two, best wall time of --repeat runs each: the machine may be shared.
-        walls1, wallsj, rss1, rssj = [], [], 0.0, 0.0
+        one = [*cli, "extract", "-q", "-j", "1", "-o", str(one_csv), str(corpus)]
+        many = [*cli, "extract", "-q", "-j", str(opts.jobs), "-o", str(many_csv), str(corpus)]
+        walls1, wallsj = [], []
         for _ in range(opts.repeat):
-            wall, rss = run([*cli, "extract", "-q", "-j", "1", "-o", str(one_csv), str(corpus)])
-            walls1.append(wall)
-            rss1 = max(rss1, rss)
-            wall, rss = run([*cli, "extract", "-q", "-j", str(opts.jobs), "-o", str(many_csv), str(corpus)])
-            wallsj.append(wall)
-            rssj = max(rssj, rss)
+            walls1.append(run(one)[0])
+            wallsj.append(run(many)[0])
         wall1, wallj = min(walls1), min(wallsj)
+        rss1, rssj = run(one, memory=True)[1], run(many, memory=True)[1]
         identical = one_csv.read_bytes() == many_csv.read_bytes()
         rows = one_csv.read_text(encoding="utf-8").count("\n") - 1
         tiny = Path(out) / "tiny"
