@@ -20,6 +20,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from typing import Any
 
@@ -185,17 +186,22 @@ def extract_parallel(articles: Iterable[ArticleText], published: str | None = No
             yield from _collect(batch, _extract_batch(batch, unresolved_dates, render), on_article, render)
         return
     _warm_up()
-    ctx = _context()
-    with ctx.Pool(jobs, initializer=_worker_signals) as pool:
+    workers = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_worker_signals)
+    try:
         pending: deque = deque()
         for batch in _chain(head, batches):
-            pending.append((batch, pool.apply_async(_extract_in_worker, (batch, unresolved_dates, render))))
+            pending.append((batch, workers.submit(_extract_in_worker, batch, unresolved_dates, render)))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 done, result = pending.popleft()
-                yield from _collect(done, result.get(), on_article, render)
+                yield from _collect(done, result.result(), on_article, render)
         while pending:
             done, result = pending.popleft()
-            yield from _collect(done, result.get(), on_article, render)
+            yield from _collect(done, result.result(), on_article, render)
+    finally:
+        # Batches not started are dropped; those running end (a batch is a fraction of a second).
+        # An executor, not multiprocessing.Pool: Pool.terminate() can wait forever for a lock that a
+        # worker holds while it writes a large result nobody reads any more (seen on SIGTERM).
+        workers.shutdown(wait=True, cancel_futures=True)
 
 
 def _chain(head: list[Batch], rest: Iterator[Batch]) -> Iterator[Batch]:
