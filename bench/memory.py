@@ -54,7 +54,8 @@ def main() -> None:
         print(f"corpus: {opts.articles} generated articles with their own numbers and names, {size:.1f} MB")
         for jobs in (1, opts.jobs):
             for name, folder in (("a tenth", small), ("all", full)):
-                wall, rss = run([*cli, "-j", str(jobs), "-o", str(Path(tmp, "out.csv")), str(folder)])
+                wall, rss = run([*cli, "-j", str(jobs), "-o", str(Path(tmp, "out.csv")), str(folder)],
+                                memory=True)
                 print(f"--jobs {jobs}, {name:8s} peak memory (PSS, summed) {rss:5.0f} MB  ({wall:.1f} s)"
                       f"   target < {TARGET_RSS_MB} MB{'' if rss < TARGET_RSS_MB else '  MISSED'}")
 

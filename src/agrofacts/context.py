@@ -123,7 +123,7 @@ class NumberOpeners:
     """
 
     #: Forget what was learnt past this many distinct texts, so memory stays flat on an archive.
-    MAX_KNOWN = 1_000_000
+    MAX_KNOWN = 100_000
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
