@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from .dates import published_date
 from .datewords import DateWords, date_words
-from .figure import SPAN_KEY, Figure, set_figure
+from .figure import SPAN_KEY, Figure, facts_of, set_figure
 from .tokenlists import kept_sentence_starts, lowers_of
 from .tokenview import spaces_of, words_of
 
@@ -69,7 +69,7 @@ class Anchoring:
     def __call__(self, doc: Doc) -> Doc:
         if SPAN_KEY not in doc.spans:
             return doc
-        spans = list(doc.spans[SPAN_KEY])  # a SpanGroup makes new Span objects per pass
+        spans, _positions = facts_of(doc)  # the counts component's list: no new Span objects
         if not any(s.label_ == "date" for s in spans):
             return doc  # a date figure's span is labelled "date" (dates.py): no figure look-ups
         figs = figures_of(doc, spans)
