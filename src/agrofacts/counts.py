@@ -73,7 +73,7 @@ class CountRules:
 
     def count(self, view: TokenView, r: Reading, earlier: list[Found]) -> Found | None:
         """The count read at ``r`` as (start, end, figure), or None; ``earlier``: counts before it."""
-        if self._is_date_part(view, r) or self._is_year(view, r):
+        if self._is_date_part(view, r) or self._is_year(view, r) or self._is_ratio(view, r):
             return None
         end = r.end
         if r.million_m is not None:
@@ -104,6 +104,11 @@ class CountRules:
         if r.num.scale > 1 and not r.num.spelled:
             return _count(r.start, r.end, r, "", "count-bare")
         return None
+
+    def _is_ratio(self, view: TokenView, r: Reading) -> bool:
+        """'one in five adults', '3 out of every 10 farmers': a share, not a count of adults."""
+        join = self.lex.ratio_joins.match_ending_at(view.words, r.start)
+        return join is not None and join[1] > 0 and view.like_num(join[1] - 1)
 
     def noun_phrase(self, view: TokenView, k: int):
         """(first token, end) of the counted noun phrase starting at ``k``, or None."""

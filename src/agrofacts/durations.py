@@ -64,7 +64,8 @@ class DurationRules:
         if unit is None or kind_of(unit[0])[0] != "duration":
             return None
         name, end = unit
-        if end < len(doc) and self.words.has("not_duration", lowers[end]):
+        if end < len(doc) and self.words.has("not_duration", lowers[end]) \
+                or self.lex.is_share(texts, end):
             return None
         value, start = Decimal(1), i
         if i > 0 and lowers[i - 1] == "half":

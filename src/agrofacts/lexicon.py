@@ -208,6 +208,7 @@ class Lexicons:
     count_links: PhraseLexicon[bool]
     not_items: frozenset[str]
     set_phrases: PhraseLexicon[bool]
+    ratio_joins: PhraseLexicon[bool]
 
     @cached_property
     def number_openers(self) -> frozenset[str]:
@@ -225,6 +226,14 @@ class Lexicons:
             return True
         return (len(low) > 2 and low.endswith("s") and low.isalpha()
                 and not low.endswith(("ss", "us", "is")) and low not in self.singular_s)
+
+    def is_share(self, words: list[str], end: int) -> bool:
+        """Whether the unit word before ``end`` names a share: "a quarter of the land".
+
+        A quarter is also three months, but not before "of".
+        """
+        return 0 < end < len(words) and words[end].lower() in self.words("share_of") \
+            and words[end - 1].lower() in self.words("fraction_unit")
 
     def words(self, role: str) -> frozenset[str]:
         """Context words of one role in context_words.csv ("per", "range_join", ...)."""
@@ -305,6 +314,7 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         not_items=frozenset(read_lines("not_items.txt")),
         count_links=PhraseLexicon((tokenize(p), True) for p in read_lines("count_links.txt")),
         set_phrases=PhraseLexicon((tokenize(p), True) for p in read_lines("set_phrases.txt")),
+        ratio_joins=PhraseLexicon((tokenize(p), True) for p in read_lines("ratio_joins.txt")),
     )
 
 

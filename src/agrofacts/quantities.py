@@ -103,6 +103,8 @@ class QuantityRules:
             value, value_max, k = value * MILLION, _times(value_max, MILLION), r.million_m
         hyphen = k + 1 < view.n and words[k] == "-" and not view.spaces[k - 1]
         after = lex.currencies_after.match_at(words, k + 1 if hyphen else k)  # "10-million-yuan"
+        if after is not None and r.currency is None and self._weighed(view, r, k, after[1]):
+            return None  # "500 pounds of beef": ``measure`` reads a mass
         end = None
         if after is not None:
             currency, k = after
@@ -125,6 +127,24 @@ class QuantityRules:
         fig = Figure("money", m.value, m.unit, qualifier, _rate_max(value_max, m, value),
                      item=self._item_before(view, r.start), rule="money")
         return r.start, end, fig
+
+    def _weighed(self, view: TokenView, r: Reading, start: int, end: int) -> bool:
+        """Whether the currency word at start:end is a unit of weight here, as "pounds" may be.
+
+        It is when the same words are a unit and the sentence weighs something with them:
+        a weighing verb just before the number ("weighs 500 pounds"), or "of" and a noun
+        that is no sum of money ("2 million pounds of beef", not "... of aid").
+        """
+        unit = self.lex.units.match_at(view.words, start)
+        if unit is None or unit[1] != end:
+            return False
+        words, n = view.words, view.n
+        if end + 1 < n and words[end].lower() in self.lex.words("weight_of"):
+            noun = words[end + 1].lower()  # "of the budget" says nothing either way
+            return noun.isalpha() and noun not in self.lex.words("money_noun") \
+                and noun not in self.lex.stopwords
+        return any(words[j].lower() in self.lex.words("weigh_verb")
+                   for j in range(max(0, r.start - 2), r.start))
 
     def _per_unit(self, view: TokenView, k: int) -> tuple[str | None, int, bool]:
         """A 'per jin' after the money: (unit, end, whether it follows the money directly).
@@ -174,26 +194,36 @@ class QuantityRules:
     def measure(self, reader: NumberReader, r: Reading) -> Found | None:
         lex, view = self.lex, reader.view
         words, n = view.words, view.n
-        k = r.end
+        k, value, value_max = r.end, r.value, r.value_max
         if r.million_m is not None:
-            k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
-            if k + 1 < n and lex.is_plural(words[k + 1].lower()):
-                return None
+            if lex.units.match_at(words, r.million_m) is not None:  # "2.3m tonnes": a million
+                k, value, value_max = r.million_m, value * MILLION, _times(value_max, MILLION)
+            else:
+                k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
+                if k + 1 < n and lex.is_plural(words[k + 1].lower()):
+                    return None
         hyphenated = k + 1 < n and words[k] == "-" and not view.spaces[k - 1]
         unit = lex.units.match_at(words, k + 1 if hyphenated else k)
-        if unit is None:
-            unit = self._unit_of_change_target(reader, r)
-        if unit is None:
-            return None
-        name, end = unit
-        if _is_age(view, end, lex):
+        if unit is not None:
+            name, end = unit
+            unit_end = end
+        else:
+            # "grew from 2,100 to 2,400 kg per hectare": the 2,100 takes the 2,400's whole unit
+            target = self._unit_of_change_target(reader, r)
+            if target is None:
+                return None
+            name, unit_end = target
+            end = r.end
+        if _is_age(view, end, lex) or lex.is_share(words, end):
             return NOT_A_FIGURE
-        if end + 1 < n and words[end].lower() in lex.words("per"):
-            per = lex.units.match_at(words, end + 1)
+        if unit_end + 1 < n and words[unit_end].lower() in lex.words("per"):
+            per = lex.units.match_at(words, unit_end + 1)
             if per is not None and has_kind(f"{name}/{per[0]}"):
-                name, end = f"{name}/{per[0]}", per[1]
-        m = normalise(r.value, name)
-        vmax = normalise(r.value_max, name).value if r.value_max is not None else None
+                name = f"{name}/{per[0]}"
+                if end == unit_end:
+                    end = per[1]
+        m = normalise(value, name)
+        vmax = normalise(value_max, name).value if value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax,
                      item=self._item_before(view, r.start), rule="unit")
@@ -208,10 +238,9 @@ class QuantityRules:
         return reader.at(k + 1)
 
     def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
-        """'rose from 5 to 8 percent': (unit of the 8, end of the 5)."""
+        """'rose from 5 to 8 percent': (unit of the 8, end of that unit)."""
         target = self._change_reading(reader, r)
-        unit = None if target is None else self.lex.units.match_at(reader.view.words, target.end)
-        return (unit[0], r.end) if unit is not None else None
+        return None if target is None else self.lex.units.match_at(reader.view.words, target.end)
 
     def _change_target(self, reader: NumberReader, r: Reading):
         """'fell from 12 to 9 yuan': (currency of the 9, index after that currency)."""

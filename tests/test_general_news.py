@@ -1,0 +1,69 @@
+"""Wording of general and world news that the China-focused seeds never show, with the exact facts.
+
+Each row: (case id, sentence, [(kind, text, value, unit, qualifier, item), ...]).
+Offsets are asserted for every fact by ``conftest.rows``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rows
+
+CASES = [
+    # ---- currencies of the countries Xinhua and wire services report from
+    ("naira", "The state spent 20 million naira on seeds.",
+     [("money", "20 million naira", "20000000", "NGN", "exact", "")]),
+    ("kenyan-shillings", "A bag sells for 5,000 Kenyan shillings.",
+     [("money", "5,000 Kenyan shillings", "5000", "KES", "exact", "")]),
+    ("ksh-glued", "Farmers were paid KSh5,000 each.",
+     [("money", "KSh5,000", "5000", "KES", "exact", "")]),
+    ("birr", "Farmers earned 12,000 birr a season.",
+     [("money", "12,000 birr", "12000", "ETB", "exact", "")]),
+    ("cedis", "Cocoa farmers got 800 cedis per bag.",
+     [("money", "800 cedis", "800", "GHS", "exact", "")]),
+    ("pakistani-rupees", "Wheat sold at 4,000 Pakistani rupees per 40 kg.",
+     [("money", "4,000 Pakistani rupees", "4000", "PKR", "exact", ""),
+      ("mass", "40 kg", "40", "kg", "exact", "")]),
+    ("dong", "The farm earned 2 billion dong last year.",
+     [("money", "2 billion dong", "2000000000", "VND", "exact", "")]),
+    ("bare-shillings-not-counted", "The fee is 300 shillings.", []),
+    # ---- the Financial Times' glued forms
+    ("rmb-glued-title-case", "Sales hit Rmb3bn.",
+     [("money", "Rmb3bn", "3000000000", "CNY", "exact", "")]),
+    ("pc-glued", "Shares rose 4.3pc on Monday.",
+     [("percent", "4.3pc", "4.3", "%", "exact", "")]),
+    ("glued-m-before-unit", "Output hit 2.3m tonnes.",
+     [("mass", "2.3m tonnes", "2300000000", "kg", "exact", "")]),
+    ("glued-m-is-metres", "The wall is 3m high.",
+     [("length", "3m", "3", "m", "exact", "")]),
+    # ---- pounds: sterling, unless the sentence weighs something
+    ("pounds-sterling", "Britain pledged 2 million pounds of aid.",
+     [("money", "2 million pounds", "2000000", "GBP", "exact", "")]),
+    ("pounds-of-beef", "Farmers sold 2 million pounds of beef.",
+     [("mass", "2 million pounds", "907184.74", "kg", "exact", "")]),
+    ("weighs-pounds", "The pumpkin weighs 500 pounds.",
+     [("mass", "500 pounds", "226.796185", "kg", "exact", "")]),
+    ("price-per-pound", "Pork sells for 5 dollars per pound.",
+     [("money", "5 dollars per pound", "11.023113", "USD/kg", "exact", "")]),
+    # ---- a change whose unit is written once, after its second number
+    ("change-shares-rate-unit", "Yields grew from 2,100 to 2,400 kilograms per hectare.",
+     [("yield", "2,100", "2100", "kg/ha", "exact", ""),
+      ("yield", "2,400 kilograms per hectare", "2400", "kg/ha", "exact", "")]),
+    # ---- shares are no counts and no durations
+    ("one-in-five", "About one in five adults shops online.", []),
+    ("three-in-ten", "Nearly 3 in 10 farmers use apps.", []),
+    ("out-of-every", "One out of every four households sells online.", []),
+    ("a-quarter-of", "About a quarter of the land is farmed.", []),
+    ("three-quarters-of", "Three quarters of the farmland is irrigated.", []),
+    ("quarters-are-durations", "Sales rose for three quarters.",
+     [("duration", "three quarters", "273.9375", "day", "exact", "")]),
+    ("in-between-two-counts", "The county has 300 villages in 12 towns.",
+     [("count", "300 villages", "300", "", "exact", "villages"),
+      ("count", "12 towns", "12", "", "exact", "towns")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_sentence(text, expected):
+    assert rows(text) == expected
