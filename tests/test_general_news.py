@@ -50,6 +50,15 @@ CASES = [
     ("change-shares-rate-unit", "Yields grew from 2,100 to 2,400 kilograms per hectare.",
      [("yield", "2,100", "2100", "kg/ha", "exact", ""),
       ("yield", "2,400 kilograms per hectare", "2400", "kg/ha", "exact", "")]),
+    ("change-shares-price-per", "Prices ranged from 8 yuan to 12 yuan per kg.",
+     [("money", "8 yuan", "8", "CNY/kg", "exact", ""),
+      ("money", "12 yuan per kg", "12", "CNY/kg", "exact", "")]),
+    ("change-shares-price-per-signs", "Prices rose from $2 to $3 a pound.",
+     [("money", "$2", "4.409245", "USD/kg", "exact", ""),
+      ("money", "$3 a pound", "6.613868", "USD/kg", "exact", "")]),
+    ("change-without-rate", "Prices rose from 8 yuan to 12 yuan.",
+     [("money", "8 yuan", "8", "CNY", "exact", ""),
+      ("money", "12 yuan", "12", "CNY", "exact", "")]),
     # ---- shares are no counts and no durations
     ("one-in-five", "About one in five adults shops online.", []),
     ("three-in-ten", "Nearly 3 in 10 farmers use apps.", []),
@@ -67,3 +76,27 @@ CASES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_sentence(text, expected):
     assert rows(text) == expected
+
+
+#: (case id, sentence, [(text, same_as), ...]): ", or" restates a figure only as the same amount.
+OR_CASES = [
+    ("or-other-currency", "The investment totals 1.5 trillion yuan, or about 230 billion dollars.",
+     [("1.5 trillion yuan", None), ("about 230 billion dollars", 1)]),
+    ("or-other-unit", "The project covers 3 million mu, or 200,000 hectares.",
+     [("3 million mu", None), ("200,000 hectares", 1)]),
+    ("or-same-mass", "It sold 300 jin, or 150 kg, of pears.",
+     [("300 jin", None), ("150 kg", 1)]),
+    ("or-another-sum", "It earned 10,000 yuan, or 2,000 yuan more than last year.",
+     [("10,000 yuan", None), ("2,000 yuan", None)]),
+    ("or-another-kind", "Sales were 500 tonnes, or 40 percent of the total.",
+     [("500 tonnes", None), ("40 percent", None)]),
+    ("or-points", "Exports rose 5 percent, or 0.5 percentage points faster.",
+     [("5 percent", None), ("0.5 percentage points", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in OR_CASES], ids=[c[0] for c in OR_CASES])
+def test_restated_after_or(text, expected):
+    from agrofacts import extract_text
+
+    assert [(f.text, f.same_as) for f in extract_text(text)] == expected

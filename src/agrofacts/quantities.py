@@ -120,6 +120,8 @@ class QuantityRules:
             k = target_end
         value, value_max = value * currency.factor, _times(value_max, currency.factor)
         per, per_end, contiguous = self._per_unit(view, k)
+        if per is None:
+            per = self._per_unit_of_change_target(reader, r, k)
         if end is None:
             end = per_end if contiguous else k
         m = normalise_rate(value, currency.code, per)
@@ -167,6 +169,24 @@ class QuantityRules:
                     unit[1] < n and words[unit[1]].lower() in self.lex.words("not_per_after")):
                 return unit[0], unit[1], at == k  # not "a year earlier", which dates the figure
         return None, k, False
+
+    def _per_unit_of_change_target(self, reader: NumberReader, r: Reading, k: int) -> str | None:
+        """'from 8 yuan to 12 yuan per kg': the 8 yuan is priced per kg like the 12.
+
+        ``k``: the end of the first sum's currency word.
+        """
+        words, n = reader.view.words, reader.view.n
+        if r.start == 0 or words[r.start - 1].lower() not in self.change_from \
+                or k + 1 >= n or words[k].lower() not in self.range_join:
+            return None
+        sign = self.lex.currencies_before.match_at(words, k + 1)  # "from $2 to $3 a pound"
+        target = reader.at(k + 1 if sign is None else sign[1]) if k + 1 < n else None
+        if target is None:
+            return None
+        after = self.lex.currencies_after.match_at(words, target.end)
+        if after is None and target.currency is None:
+            return None
+        return self._per_unit(reader.view, target.end if after is None else after[1])[0]
 
     def _item_before(self, view: TokenView, start: int) -> str:
         """'revenue of more than 1.9 million yuan' -> 'revenue': what the sentence says it measures."""

@@ -1,19 +1,31 @@
-"""Restatements: a figure repeated in brackets in another unit, as a spaCy component.
+"""Restatements: a figure repeated in another unit, as a spaCy component.
 
 "10 billion yuan ($1.6 billion)" and "1.76 billion mu (about 117.3 million
 hectares)" are two figures each; the bracketed one gets ``same_as``
-pointing at the first, so a user can keep one of each pair.
+pointing at the first, so a user can keep one of each pair. News also
+restates after ", or": "1.5 trillion yuan, or about 230 billion dollars".
+There "or" may as well add another figure ("1,000 yuan, or 500 yuan more"),
+so the second is a restatement only when it is the first in other money, or
+the same amount (within ``OR_SAME_WITHIN``) once both are in canonical units.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .figure import Position, end_handover, facts_of, get_figure, set_figure
+from .figure import Figure, Position, end_handover, facts_of, get_figure, set_figure
 from .tokenview import words_of
 
 OPEN, CLOSE = "(", ")"
+#: The words between a figure and its restatement in running text: "..., or about ...".
+OR_JOIN = (",", "or")
+#: How far apart two amounts in one canonical unit may be and still be one restated.
+OR_SAME_WITHIN = Decimal("0.1")
+#: Kinds that are never restated: a count or a date in other words is another figure.
+NOT_RESTATED = ("count", "date")
 
 
 class RestatementLinker:
@@ -28,10 +40,12 @@ class RestatementLinker:
         # test on the figures' few positions, not a scan of the doc for a bracket).
         order = sorted(range(len(positions)), key=positions.__getitem__)
         for a, b in zip(order, order[1:], strict=False):
-            if _bracketed_after(words, positions[a], positions[b]):
+            bracketed = _bracketed_after(words, positions[a], positions[b])
+            if bracketed or _or_after(words, positions[a], positions[b]):
                 first, second = spans[a], spans[b]
                 fa, fb = get_figure(first), get_figure(second)
-                if fa.kind == fb.kind and fa.kind not in ("count", "date"):
+                if fa.kind == fb.kind and fa.kind not in NOT_RESTATED \
+                        and (bracketed or _same_amount(fa, fb)):
                     set_figure(second, fb.with_(same_as_char=first.start_char))
         return doc
 
@@ -40,6 +54,24 @@ def _bracketed_after(words: list[str], first: Position, second: Position) -> boo
     """Whether ``second`` is all that a pair of brackets right after ``first`` holds."""
     return (second[0] == first[1] + 1 and words[first[1]] == OPEN
             and second[1] < len(words) and words[second[1]] == CLOSE)
+
+
+def _or_after(words: list[str], first: Position, second: Position) -> bool:
+    """Whether ``second`` follows ``first`` after ", or"."""
+    gap = len(OR_JOIN)
+    return second[0] == first[1] + gap and first[1] + gap <= len(words) and tuple(
+        w.lower() for w in words[first[1]:second[0]]) == OR_JOIN
+
+
+def _same_amount(first: Figure, second: Figure) -> bool:
+    """Whether two figures of one kind may be one amount: money in two currencies, or
+    values in one canonical unit that differ by at most ``OR_SAME_WITHIN``."""
+    if first.unit != second.unit:
+        return first.kind == "money"
+    a, b = first.value, second.value
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return abs(a - b) <= OR_SAME_WITHIN * max(a, b)
 
 
 @Language.factory("agrofacts_restatements", assigns=["doc.spans"])
