@@ -59,6 +59,11 @@ CASES = [
     ("change-without-rate", "Prices rose from 8 yuan to 12 yuan.",
      [("money", "8 yuan", "8", "CNY", "exact", ""),
       ("money", "12 yuan", "12", "CNY", "exact", "")]),
+    # ---- units of markets and energy news
+    ("basis-points", "The bank cut its rate by 25 basis points.",
+     [("percent", "25 basis points", "0.25", "pp", "exact", "")]),
+    ("bps", "The spread widened 30 bps.",
+     [("percent", "30 bps", "0.3", "pp", "exact", "")]),
     # ---- shares are no counts and no durations
     ("one-in-five", "About one in five adults shops online.", []),
     ("three-in-ten", "Nearly 3 in 10 farmers use apps.", []),
@@ -100,3 +105,13 @@ def test_restated_after_or(text, expected):
     from agrofacts import extract_text
 
     assert [(f.text, f.same_as) for f in extract_text(text)] == expected
+
+
+def test_every_currency_code_is_a_unit_of_the_registry():
+    """units.txt defines every currency that currencies.csv names, so one registry knows them all."""
+    from agrofacts.resources import read_csv
+    from agrofacts.units import registry
+
+    codes = {r["code"] for r in read_csv("currencies.csv", ("surface", "code", "position", "factor"))}
+    assert len(codes) > 50
+    assert all(str(registry()(code).dimensionality) == f"[currency_{code}]" for code in codes)
