@@ -64,6 +64,21 @@ CASES = [
      [("percent", "25 basis points", "0.25", "pp", "exact", "")]),
     ("bps", "The spread widened 30 bps.",
      [("percent", "30 bps", "0.3", "pp", "exact", "")]),
+    # ---- a yield's area named before the figure, as Chinese farm news writes it
+    ("per-mu-yield-before", "The per mu yield reached 500 kg.",
+     [("yield", "500 kg", "7500", "kg/ha", "exact", "")]),
+    ("per-mu-hyphen-yield-before", "The per-mu yield of rice hit 1,000 kg.",
+     [("yield", "1,000 kg", "15000", "kg/ha", "exact", "")]),
+    ("yield-per-hectare-before", "Grain yield per hectare was 6 tonnes.",
+     [("yield", "6 tonnes", "6000", "kg/ha", "exact", "")]),
+    ("per-mu-of-another-figure", "Farmers earn 2,000 yuan per mu and harvest 500 kg.",
+     [("money", "2,000 yuan per mu", "30000", "CNY/ha", "exact", ""),
+      ("mass", "500 kg", "500", "kg", "exact", "")]),
+    ("per-mu-without-yield-word", "Each per mu subsidy buys 50 kg of seed.",
+     [("mass", "50 kg", "50", "kg", "exact", "")]),
+    # ---- a count whose noun comes first, tied by a change
+    ("number-of-fell-by", "The number of poor people fell by 98.99 million.",
+     [("count", "poor people fell by 98.99 million", "98990000", "", "exact", "poor people")]),
     # ---- shares are no counts and no durations
     ("one-in-five", "About one in five adults shops online.", []),
     ("three-in-ten", "Nearly 3 in 10 farmers use apps.", []),

@@ -24,6 +24,10 @@ from .units import has_kind, normalise, normalise_rate, priced_per
 
 #: A figure found at tokens start:end, before it is made a Span: (start, end, figure).
 Found = tuple[int, int, Figure]
+#: How many words before a figure "per mu yield" may stand ("the per mu yield of rice reached").
+YIELD_LOOKBACK = 8
+#: Tokens that end a clause: a rate named before one of them is not this figure's.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "."})
 
 
 class QuantityRules:
@@ -242,12 +246,40 @@ class QuantityRules:
                 name = f"{name}/{per[0]}"
                 if end == unit_end:
                     end = per[1]
+        elif r.start > 1:
+            per_before = self._yield_per_before(view, r.start)
+            if per_before is not None and has_kind(f"{name}/{per_before}"):
+                name = f"{name}/{per_before}"
         m = normalise(value, name)
         vmax = normalise(value_max, name).value if value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax,
                      item=self._item_before(view, r.start), rule="unit")
         return r.start, end, fig
+
+    def _yield_per_before(self, view: TokenView, start: int) -> str | None:
+        """'the per mu yield reached 500 kg', 'grain yield per hectare was 6 tonnes': the unit
+        the figure is per, named before it in the same clause, or None.
+
+        The rate must be tied to a yield word ("per mu yield", "yield per mu"): a bare "per
+        mu" earlier in a sentence may belong to another figure.
+        """
+        words, lex = view.words, self.lex
+        per_words, yield_words = lex.words("per"), lex.words("yield_word")
+        for j in range(start - 1, max(0, start - YIELD_LOOKBACK) - 1, -1):
+            word = words[j].lower()
+            if word in CLAUSE_BREAKS or word[:1].isdigit():
+                return None
+            if word not in per_words:
+                continue
+            k = j + 2 if j + 2 < start and words[j + 1] == "-" else j + 1  # "per-mu"
+            unit = lex.units.match_at(words, k)
+            if unit is None or unit[1] > start:
+                return None
+            tied = unit[1] < start and words[unit[1]].lower() in yield_words \
+                or j > 0 and words[j - 1].lower() in yield_words
+            return unit[0] if tied else None
+        return None
 
     def _change_reading(self, reader: NumberReader, r: Reading) -> Reading | None:
         """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
