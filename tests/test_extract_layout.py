@@ -82,3 +82,27 @@ def test_one_line_on_every_character_of_the_first_plane():
         ch = chr(c)
         for text in (f"a{ch}b", f"{ch}a", f"a {ch}", f"{ch}"):
             assert _one_line(text) == re.sub(r"\s+", " ", text).strip(), hex(c)
+
+
+def _without_cr(fact, crlf_text):
+    """A fact of a CRLF text as the same text with LF line ends would give it."""
+    before = crlf_text[:fact.start_char].count("\r")
+    inside = fact.text.count("\r")
+    return fact.__class__(**{**fact.__dict__, "text": fact.text.replace("\r\n", "\n"),
+                             "start_char": fact.start_char - before,
+                             "end_char": fact.end_char - before - inside})
+
+
+WRAPPED = [
+    "It sold more than\n5,000 tonnes of pears and 3 million\nyuan of apples in a busy week.\n",
+    "Revenue rose from\n2,100 to 2,400 yuan per\ntonne in the first half of\n2021, or about\n$330.\n\nNext.",
+]
+
+
+@pytest.mark.parametrize("text", WRAPPED + TEXTS + [p.read_text(encoding="utf-8-sig") for p in SEEDS])
+def test_crlf_line_ends_give_the_facts_of_lf_ones(text):
+    """A file saved with Windows line ends gives the same facts, at its own offsets."""
+    crlf = text.replace("\n", "\r\n")
+    facts = extract_text(crlf, unresolved_dates=True)
+    assert all(crlf[f.start_char:f.end_char] == f.text for f in facts)
+    assert [_without_cr(f, crlf) for f in facts] == extract_text(text, unresolved_dates=True)

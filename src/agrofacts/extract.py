@@ -60,7 +60,7 @@ def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fa
                                  lexicons(nlp).abbreviations)
     if not stretches:
         return []
-    layout = _Layout(stretches)
+    layout = _Layout(stretches, text)
     doc_text = layout.doc_text(text)
     parsed = nlp.make_doc(doc_text)
     parsed.user_data[PUBLISHED_KEY] = article.published
@@ -91,33 +91,67 @@ class _Layout:
     The Doc is the stretches joined by a blank line, hard line wraps made
     spaces ("more than\n300 tonnes" reads as one phrase; spaCy makes a token of
     a newline): same lengths, so a Doc offset maps back by one subtraction.
+    A CRLF wrap is two characters, and two spaces would be a token of their own,
+    so the "\r" is left out of the Doc: a stretch with CRLF wraps is laid out in
+    pieces that end at each "\r", and a Doc offset maps back by its piece's shift.
     """
 
-    def __init__(self, stretches: list[tuple[int, int]]) -> None:
+    def __init__(self, stretches: list[tuple[int, int]], text: str = "") -> None:
         self.stretches = stretches
+        #: Per piece: its first character in the Doc, what to add to a Doc offset to make
+        #: it an article offset, and the end of its stretch in the article (a span's end
+        #: may sit on the break after it). Without CRLF wraps a piece is a stretch.
         self.doc_starts = []
-        #: Per stretch: what to add to a Doc offset to make it an article offset, and the
-        #: stretch's end in the article (a span's end may sit on the break after it).
         self.shifts = []
         self.ends = []
+        self.pieces: list[list[tuple[int, int]]] = []  # per stretch, its article pieces
+        crlf = "\r\n" in text
+        #: Whether some stretch is in more than one piece (then offsets map piece by piece).
+        self.split = False
         pos = 0
         for start, end in stretches:
-            self.doc_starts.append(pos)
-            self.shifts.append(start - pos)
-            self.ends.append(end)
-            pos += end - start + len(STRETCH_BREAK)
+            pieces = _crlf_pieces(text, start, end) if crlf else [(start, end)]
+            self.split = self.split or len(pieces) > 1
+            self.pieces.append(pieces)
+            for piece_start, piece_end in pieces:
+                self.doc_starts.append(pos)
+                self.shifts.append(piece_start - pos)
+                self.ends.append(end)
+                pos += piece_end - piece_start
+            pos += len(STRETCH_BREAK)
 
     def doc_text(self, text: str) -> str:
         flat = text.replace("\n", " ") if "\n" in text else text  # one pass, not one per stretch
-        return STRETCH_BREAK.join([flat[s:e] for s, e in self.stretches])
+        if "\r" in flat:  # a lone CR is a line end too
+            flat = flat.replace("\r", " ")
+        return STRETCH_BREAK.join(["".join([flat[s:e] for s, e in pieces]) for pieces in self.pieces])
 
-    def stretch_of(self, doc_char: int) -> int:
+    def piece_of(self, doc_char: int) -> int:
         return bisect_right(self.doc_starts, doc_char) - 1
 
-    def to_text(self, doc_char: int, stretch: int) -> int:
-        """A Doc offset as an article offset, kept within ``stretch`` (a span's end may sit on
-        the break after it)."""
-        return min(doc_char + self.shifts[stretch], self.ends[stretch])
+    def to_text(self, doc_char: int, piece: int) -> int:
+        """A Doc offset as an article offset, kept within the stretch of ``piece`` (a span's
+        end may sit on the break after it)."""
+        return min(doc_char + self.shifts[piece], self.ends[piece])
+
+    def end_to_text(self, doc_char: int, piece: int) -> int:
+        """An exclusive end as an article offset, mapped by the piece its last character is
+        in, and kept within the stretch of ``piece`` (where the span starts)."""
+        own = bisect_right(self.doc_starts, doc_char - 1) - 1 if doc_char > 0 else 0
+        return min(doc_char + self.shifts[own], self.ends[piece])
+
+
+def _crlf_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """start:end cut before each "\r" of a CRLF inside it; the next piece starts at the "\n"."""
+    pieces = []
+    at = start
+    cr = text.find("\r\n", start, end)
+    while cr != -1:
+        pieces.append((at, cr))
+        at = cr + 1
+        cr = text.find("\r\n", at, end)
+    pieces.append((at, end))
+    return pieces
 
 
 #: A found figure: article (start, end), its Figure, the article start of the figure it
@@ -143,7 +177,7 @@ def _figures(parsed: Doc, layout: _Layout, text: str, doc_len: int,
     direct = Span.get_extension("figure") == _PLAIN_EXTENSION
     get = parsed.user_data.get
     sent_chars = _sentence_chars(parsed, doc_len)
-    doc_starts, shifts, ends = layout.doc_starts, layout.shifts, layout.ends
+    doc_starts, shifts, ends, split = layout.doc_starts, layout.shifts, layout.ends, layout.split
     sentences: dict[int, str] = {}  # one string per sentence, shared by its facts (pickles once)
     found: list[Found] = []
     append = found.append
@@ -162,6 +196,13 @@ def _figures(parsed: Doc, layout: _Layout, text: str, doc_len: int,
             same = layout.to_text(same, bisect_right(doc_starts, same) - 1)
         n = bisect_right(sent_chars, start) - 1
         sentence = sentences.get(n)
+        if split:  # CRLF wraps: the sentence, and the span, may run over more than one piece
+            if sentence is None:
+                sentence = sentences[n] = _one_line(text[
+                    layout.to_text(sent_chars[n], layout.piece_of(sent_chars[n])):
+                    layout.end_to_text(sent_chars[n + 1], k)])
+            append((min(start + shift, limit), layout.end_to_text(end, k), fig, same, sentence))
+            continue
         if sentence is None:
             sentence = sentences[n] = _one_line(
                 text[min(sent_chars[n] + shift, limit):min(sent_chars[n + 1] + shift, limit)])
