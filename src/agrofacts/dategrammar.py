@@ -122,6 +122,7 @@ class Parser:
         self.w, self.lex = g.words, g.lex
         self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
         self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
+        self.coordinators = g.coordinators
         self.plans, self.years, self.days, self.role = g.plans, g.years, g.days, g.role
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
@@ -169,9 +170,16 @@ class Parser:
                 or self.lex.currencies_after.match_at(self.texts, i) is not None)
 
     def bare_ok(self, i: int) -> bool:
-        """A bare year or month is a date after a time word ("in 2008", "since March")."""
+        """A bare year or month is a date after a time word ("in 2008", "since March"), and
+        after "and" or "or" that joins it to such a date ("in 2020 and 2021", "in May or June")."""
         prev = self.low(i - 1)
-        return prev in self.time_words or prev == "of" and self.low(i - 2) in self.bound_words
+        if prev in self.time_words or prev == "of" and self.low(i - 2) in self.bound_words:
+            return True
+        return prev in self.coordinators and self._bare_date(i - 2) and self.bare_ok(i - 2)
+
+    def _bare_date(self, i: int) -> bool:
+        """Whether token ``i`` is a year or a month name (what ``bare_ok`` lets stand alone)."""
+        return i >= 0 and (self.year_token(i) is not None or self.text(i) in self.lex.months)
 
     def resolved(self, f: Found) -> Found:
         """Give a yearless expression the publication year."""
@@ -670,6 +678,7 @@ class Grammar:
         self.ago_words = frozenset(words.role("ago"))
         self.bound_words = frozenset(words.role("bound"))
         self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
+        self.coordinators = frozenset(words.role("coordinator"))
         self._rules_by_text: dict[str, tuple[Callable[[Parser, int], Found | None], ...]] = {}
         self.plans: _Remembered[Plan] = _Remembered(self.plan)
         #: text -> the year it writes ("2019" -> 2019), None for any other text
