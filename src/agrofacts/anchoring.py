@@ -7,7 +7,10 @@ the stretches of a sentence between commas, semicolons, colons and dashes):
    "sales of 5 billion yuan ... as of September";
 2. else a date that opens the figure's clause: "In 2017 more than 28
    million users ...";
-3. else a date fronted before the clause, opening an earlier clause of the
+3. else a date at the end of the clause's subject, tied to the figure by
+   the verb alone: "Sales in January-October 2021 hit 3 billion yuan",
+   "Its revenue in 2020 was 3.5 million yuan" (the verbs are count_links.txt's);
+4. else a date fronted before the clause, opening an earlier clause of the
    sentence and closed by the break: "In 2017, more than 28 million users
    ...", "Li said that in the first half of this year, ..., the alliance sold
    2 billion yuan".
@@ -32,6 +35,7 @@ from spacy.tokens import Doc, Span
 from .dates import published_date
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, facts_of, set_figure
+from .lexicon import Lexicons, lexicons
 from .tokenlists import kept_sentence_starts, lowers_of
 from .tokenview import spaces_of, words_of
 
@@ -59,8 +63,9 @@ class _Date(NamedTuple):
 
 
 class Anchoring:
-    def __init__(self, words: DateWords) -> None:
+    def __init__(self, words: DateWords, lex: Lexicons) -> None:
         self.words = words
+        self.links = lex.count_links
         self.opening = (set(words.role("fronting")) | set(words.role("lead"))
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
         self.clause_openers = frozenset(words.role("clause_opener"))
@@ -128,9 +133,18 @@ class Anchoring:
         if opening:
             return max(opening, key=lambda d: d.start)
         words = words_of(doc)
+        linked = [d for d in dates if d.usable and clause[d.start] == own and d.end < fig_start
+                  and self._linked(words, d.end, fig_start)]
+        if linked:
+            return max(linked, key=lambda d: d.start)
         fronted = [d for d in dates if d.usable and clause[d.start] < own and d.end <= fig_start
                    and d.opens and d.end < len(words) and words[d.end] in BREAKS]
         return max(fronted, key=lambda d: d.start) if fronted else None
+
+    def _linked(self, words: list[str], date_end: int, fig_start: int) -> bool:
+        """Whether only a linking verb ("hit", "rose to", "was") stands between a date and a figure."""
+        link = self.links.match_at(words, date_end)
+        return link is not None and link[1] == fig_start
 
     def _opens_clause(self, doc: Doc, start: int, clause: list[int]) -> bool:
         """Only time and linking words ("said that in") stand between the clause start and the date."""
@@ -225,4 +239,4 @@ def _inside_word(words: list[str], spaces: list[int], i: int) -> bool:
 
 @Language.factory("agrofacts_anchoring", assigns=["doc.spans"])
 def make_anchoring(nlp: Language, name: str) -> Anchoring:
-    return Anchoring(date_words(nlp))
+    return Anchoring(date_words(nlp), lexicons(nlp))

@@ -484,7 +484,12 @@ class Parser:
                 period = days(y)
                 return Found(year_at + 1, period, "month-day") if period else None
             return Found(k, None, "month-day", days)
-        year_at = k + 1 if self.low(k) == "of" else k
+        if self.text(k) in ("-", "–") and self.glued(k - 1) and self.glued(k) \
+                and self.text(k + 1) in self.lex.months:
+            return self._month_range(i, month, k, bare_ok)
+        if self.low(k) == "period" and self.low(k + 1) in ("of", "in"):
+            k += 1  # "the January-October period of 2021"
+        year_at = k + 1 if self.low(k) in ("of", "in") and self.year_token(k + 1) else k
         ye = self.year_expr(year_at)
         if ye is not None and not (self.year_token(year_at) and self.quantity_at(year_at + 1)):
             end, y = ye
@@ -492,6 +497,16 @@ class Parser:
         if not bare_ok:
             return None
         return Found(k, None, "month", lambda y: P.month(y, month))
+
+    def _month_range(self, i: int, month: int, dash: int, bare_ok: bool) -> Found | None:
+        """'January-October 2019', 'Jan-Oct': the months from ``month`` (at ``i``) to the one
+        after the dash, in the year the second one is given."""
+        later = self.month_first(dash + 1, bare_ok)
+        if later is None:
+            return None
+        first = Found(dash, None, "month", lambda y: P.month(y, month))
+        place = self._join_in(first, later) if later.place else None
+        return Found(later.end, self._join(first, later), "range", place)
 
     def day_first(self, i: int) -> Found | None:
         """'23 October 2019', '5 May'."""
