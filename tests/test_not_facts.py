@@ -69,12 +69,31 @@ The county has 40 online stores.
 Contact the writers at liming@chinadaily.com.cn and 12345@example.com
 """
 
+CGTN = """China's grain output hits record 650 million tonnes
+CGTN
+Updated 16:20, 11-Dec-2020
+
+China's grain output reached a record 669.49 million tonnes in 2020.
+
+Source(s): Xinhua News Agency 2020
+Search Trends
+1. Biden 3.2 million votes
+"""
+
+MOST_READ = """The county sold 800 tonnes of tea online.
+
+Most Popular
+Farmers earn 10,000 yuan more
+"""
+
 
 @pytest.mark.parametrize("page,expected", [
     (PAGE, [("mass", "300 tonnes"), ("money", "2 million yuan")]),
     (RELATED, [("mass", "500 kg")]),
     (BYLINE, [("count", "40 online stores")]),
-], ids=["xinhua-page", "related-headlines", "china-daily-byline"])
+    (CGTN, [("mass", "669.49 million tonnes")]),
+    (MOST_READ, [("mass", "800 tonnes")]),
+], ids=["xinhua-page", "related-headlines", "china-daily-byline", "cgtn-search-trends", "most-popular"])
 def test_furniture_is_left_out(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected
 
