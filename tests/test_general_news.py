@@ -79,6 +79,11 @@ CASES = [
     # ---- a count whose noun comes first, tied by a change
     ("number-of-fell-by", "The number of poor people fell by 98.99 million.",
      [("count", "poor people fell by 98.99 million", "98990000", "", "exact", "poor people")]),
+    # ---- qualifiers that negate another
+    ("no-fewer-than", "No fewer than 20 counties took part.",
+     [("count", "No fewer than 20 counties", "20", "", "at_least", "counties")]),
+    ("not-fewer-than", "Not fewer than 20 counties took part.",
+     [("count", "Not fewer than 20 counties", "20", "", "at_least", "counties")]),
     # ---- shares are no counts and no durations
     ("one-in-five", "About one in five adults shops online.", []),
     ("three-in-ten", "Nearly 3 in 10 farmers use apps.", []),
