@@ -135,3 +135,14 @@ def test_every_currency_code_is_a_unit_of_the_registry():
     codes = {r["code"] for r in read_csv("currencies.csv", ("surface", "code", "position", "factor"))}
     assert len(codes) > 50
     assert all(str(registry()(code).dimensionality) == f"[currency_{code}]" for code in codes)
+
+
+@pytest.mark.parametrize("text", [
+    "Prof. Wang, of Peking Univ., counted 40 farms.",
+    "The Agriculture Dept. said 40 farms joined.",
+    "Zhejiang Tea Co., Ltd. runs 40 farms.",
+])
+def test_abbreviations_do_not_end_the_sentence(text):
+    from agrofacts import extract_text
+
+    assert [f.sentence for f in extract_text(text)] == [text]
