@@ -280,6 +280,6 @@ def test_file_name_with_a_newline_stays_on_one_stderr_line(tmp_path):
     (b"abcdefghijklmnop", 16, 11, b"abcdefghijk"),  # larger than the limit
 ], ids=["as-measured", "grew", "grew-past-limit", "shrank", "over-limit"])
 def test_files_are_read_to_their_size_and_no_further_than_the_limit(content, expected_size, limit, read):
-    from agrofacts.reading import _read_at_most
+    from agrofacts.reading import read_at_most
 
-    assert _read_at_most(io.BytesIO(content), expected_size, limit) == read
+    assert read_at_most(io.BytesIO(content), expected_size, limit) == read

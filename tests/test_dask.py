@@ -116,3 +116,16 @@ def test_cli_engine_dask_on_a_scheduler(cluster, tmp_path):
                                       cluster.scheduler_address, "-o", str(out), str(SEEDS)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == local_csv(SEEDS)
+
+
+@pytest.mark.parametrize("size,limit,kept", [(10, 100, 10), (100, 100, 100), (150, 101, 101)])
+def test_files_are_read_at_their_size_up_to_the_limit(tmp_path, size, limit, kept):
+    """A worker reads a file at its size (no ``limit``-sized buffer per article), never past ``limit``."""
+    import fsspec
+
+    from agrofacts.dask_engine import _read_file
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * size)
+    with fsspec.open(str(path), "rb") as f:
+        assert len(_read_file(f, limit)) == kept

@@ -17,6 +17,8 @@ is imported unless ``--engine dask`` is asked for.
 
 from __future__ import annotations
 
+import io
+import os
 import posixpath
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -25,7 +27,7 @@ from pathlib import PurePosixPath
 
 from .errors import AgrofactsError, InputError
 from .fact import COLUMNS, Fact
-from .reading import MAX_BYTES, Problem, Report, Unusable, decode, strict_report
+from .reading import MAX_BYTES, Problem, Report, Unusable, decode, read_at_most, strict_report
 
 #: Files per task: big enough to amortise scheduling, small enough to spread the work.
 PARTITION_FILES = 64
@@ -96,7 +98,7 @@ def extract_partition(part: list[Task], unresolved_dates: bool = False,
     for doc, url, published, fallback_source in in_zones(part):
         try:
             with fsspec.open(url, "rb") as f:
-                data = f.read(max_bytes + 1)
+                data = _read_file(f, max_bytes + 1)
             if len(data) > max_bytes:
                 raise Unusable(f"too large (over {max_bytes} bytes)")
             decoded = decode(data)
@@ -113,6 +115,21 @@ def extract_partition(part: list[Task], unresolved_dates: bool = False,
                                     else "only white space, no facts", used=True))
         facts.extend(extract_one(decoded.text, doc, published, fallback_source, unresolved_dates))
     return facts, problems
+
+
+def _read_file(f, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an fsspec file, read at its size where the file tells it.
+
+    ``read(limit)`` would allocate ``limit`` bytes per article first (``reading.read_at_most``).
+    fsspec's remote files know their size once open; a local one is asked with ``fstat``.
+    """
+    size = getattr(f, "size", None)
+    if not isinstance(size, int):
+        try:
+            size = os.fstat(f.fileno()).st_size
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            return f.read(limit)
+    return read_at_most(f, size, limit)
 
 
 def write_partition(part: list[Task], unresolved_dates: bool, out_url: str,

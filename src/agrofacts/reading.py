@@ -257,7 +257,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         if info.st_size > max_bytes:
             raise Unusable(f"too large ({_size(info.st_size)}; the limit is {_size(max_bytes)})")
         with open(path, "rb") as handle:
-            data = _read_at_most(handle, info.st_size, max_bytes + 1)
+            data = read_at_most(handle, info.st_size, max_bytes + 1)
     except FileNotFoundError as exc:
         raise Unusable("broken symlink" if path.is_symlink() else "no such file") from exc
     except OSError as exc:
@@ -267,7 +267,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
-def _read_at_most(handle, expected: int, limit: int) -> bytes:
+def read_at_most(handle, expected: int, limit: int) -> bytes:
     """Up to ``limit`` bytes of ``handle``, asking first for the ``expected`` size (and one more).
 
     ``read(limit)`` allocates ``limit`` bytes before it shrinks them to what the file
