@@ -91,3 +91,19 @@ def test_installed_console_script(tmp_path):
     assert done.returncode == 0, done.stderr
     table = list(csv.DictReader(io.StringIO(done.stdout)))
     assert {r["doc"] for r in table} == {p.name for p in SEEDS.glob("*.txt")}
+
+
+def test_broken_rule_file_is_a_clear_error(monkeypatch, tmp_path):
+    """A malformed data file (users may edit them) is named on stderr, exit 1, no traceback."""
+    from agrofacts import startup
+    from agrofacts.errors import RuleFileError
+
+    def broken() -> None:
+        raise RuleFileError("date_words.csv:56: role 'x' not one of ['ago']")
+
+    monkeypatch.setattr(startup, "load_pipeline", broken)
+    (tmp_path / "a.txt").write_text("It sold 5 tonnes.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Error: date_words.csv:56: role 'x' not one of ['ago']" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

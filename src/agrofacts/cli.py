@@ -86,7 +86,10 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
         return
     from .startup import load_pipeline
 
-    load_pipeline()  # first: spaCy is imported there, the way start-up is fastest
+    try:
+        load_pipeline()  # first: spaCy is imported there, the way start-up is fastest
+    except AgrofactsError as exc:  # a broken rule file under data/: named, no traceback
+        raise _as_click_error(exc) from exc
     from .extract import extract_paths
     from .metadata import read_metadata
     from .output import StderrReport
