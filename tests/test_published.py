@@ -20,6 +20,19 @@ HEADERS = [
     ("crawler-date", "url x\n date 2022-01-21 \nBody", "2022-01-21"),
     ("peoples-daily-time-date", "(People's Daily Online) 09:31, October 12, 2023\nBody", "2023-10-12"),
     ("cgtn-updated-day-mon-year", "CGTN\n\nUpdated 14:32, 21-Jan-2022\n\nBody", "2022-01-21"),
+    ("crawler-date-prefix-before-text", " date 2023-08-18 Wheat exports rose.\nBody", "2023-08-18"),
+    ("pub-date-label", "Title\n\nPub Date:2023-08-16 09:09 Source:Xinhua\n\nBody", "2023-08-16"),
+    ("updatetime-label", "Title\n updatetime:2024-10-25 13:38:02  Source:Xinhua\nBody", "2024-10-25"),
+    ("author-time-label", "Title\n\nsource: author:time:2008-07-28\nBody", "2008-07-28"),
+    ("dateline-with-year", "Title\n\nCHANGSHA, Sept. 23, 2019 (Xinhua) -- Body", "2019-09-23"),
+    ("agency-comma-date", "Title\nXinhua, May 4, 2017 Adjust font size:\nBody", "2017-05-04"),
+    ("published-day-month-year", "Title\n\nReuters Published 11 May, 2023 05:54am\nBody", "2023-05-11"),
+    ("date-alone-on-a-line", "December 28, 2011\n\nTitle\n\nBody", "2011-12-28"),
+    ("weekday-date-alone", "Thursday, September 22, 2011\n\nTitle\n\nBody", "2011-09-22"),
+    ("abbreviated-month-alone", "Jul 29, 2022\n\nTitle", "2022-07-29"),
+    ("day-first-alone", "Title\n28 December 2011\nBody", "2011-12-28"),
+    ("iso-with-time-zone", "Title\n\n2010-02-01 13:30 BJT\n\nBody", "2010-02-01"),
+    ("date-inside-a-sentence-line", "Title\nThe fair opened on December 28, 2011 in Beijing.\nBody", ""),
     ("impossible-date-skipped", "Source: Xinhua| 2019-02-30 15:40:04\nBody", ""),
     ("date-in-body-text-is-not-a-header", "The fair opened on 2019-11-24 in Beijing.", ""),
     ("no-date", "China Daily\n\nAlibaba to help fight poverty", ""),
@@ -69,3 +82,24 @@ def test_dates_run_before_the_figure_rules_and_anchoring_after():
     position = {name: n for n, name in enumerate(COMPONENTS)}
     assert position["agrofacts_dates"] < position["agrofacts_quantities"] < position["agrofacts_counts"]
     assert position["agrofacts_counts"] < position["agrofacts_anchoring"]
+
+
+SOURCES = [
+    ("xinhua-dateline", "BEIJING, Nov. 24 (Xinhua) -- Body", "Xinhua"),
+    ("xinhua-credit-updated", "Title\n(Xinhua) Updated: 2016-06-09 13:52\nBody", "Xinhua"),
+    ("xinhua-source-line", "Title\nSource: Xinhua| 2019-11-24 15:40:04\nBody", "Xinhua"),
+    ("china-daily-byline", "By Li Wei | China Daily | Updated: 2019-11-24\nBody", "China Daily"),
+    ("reuters-dateline", "BEIJING, Dec 10 (Reuters) - Body", "Reuters"),
+    ("reuters-published", "Title\nReuters Published 11 May, 2023 05:54am\nBody", "Reuters"),
+    ("dow-jones-dateline", "WASHINGTON -(Dow Jones)- The index of prices rose.", "Dow Jones"),
+    ("cctv-source", "Source: CCTV.com\nBody", "CCTV"),
+    ("first-named-wins", "(People's Daily Online) 09:31, October 12, 2023\n(Xinhua) Body", "People's Daily"),
+    ("none", "Farmers sold 5 tonnes of pears.", ""),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in SOURCES], ids=[c[0] for c in SOURCES])
+def test_find_source(text, expected):
+    from agrofacts.article import find_source
+
+    assert find_source(text) == expected
