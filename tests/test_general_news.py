@@ -79,6 +79,31 @@ CASES = [
     # ---- a count whose noun comes first, tied by a change
     ("number-of-fell-by", "The number of poor people fell by 98.99 million.",
      [("count", "poor people fell by 98.99 million", "98990000", "", "exact", "poor people")]),
+    # ---- trade-report units and spelled numbers
+    ("million-metric-tons", "Production hit 25.402 MMT this year.",
+     [("mass", "25.402 MMT", "25402000000", "kg", "exact", "")]),
+    ("metric-tons-mt", "Exports reached 53,000 MT.",
+     [("mass", "53,000 MT", "53000000", "kg", "exact", "")]),
+    ("kilogrammes", "Output was 44.27 billion kilogrammes.",
+     [("mass", "44.27 billion kilogrammes", "44270000000", "kg", "exact", "")]),
+    ("hyphenated-scale-word", "Over five-thousand farmers joined.",
+     [("count", "Over five-thousand farmers", "5000", "", "over", "farmers")]),
+    ("hyphenated-hundred", "It stored two-hundred kilograms.",
+     [("mass", "two-hundred kilograms", "200", "kg", "exact", "")]),
+    # ---- a list that leaves its verb out: a name, then a measured figure
+    ("list-without-verb", "Poland exported 734,000 tonnes, Bulgaria 685,000 tonnes.",
+     [("mass", "734,000 tonnes", "734000000", "kg", "exact", ""),
+      ("mass", "685,000 tonnes", "685000000", "kg", "exact", "")]),
+    ("model-number-still-a-name", "The Boeing 737 jets landed.", []),
+    # ---- "from X to Y": a range, unless a word of change comes before it
+    ("from-to-range", "Workers earn from 100 to 300 yuan a day.",
+     [("money", "from 100 to 300 yuan", "100", "CNY", "range", "")]),
+    ("ranging-from-to", "Peaks ranging from 600 to 1,000 meters rise.",
+     [("length", "from 600 to 1,000 meters", "600", "m", "range", "")]),
+    ("from-to-count-range", "From 2,000 to 3,000 farmers joined each year.",
+     [("count", "From 2,000 to 3,000 farmers", "2000", "", "range", "farmers")]),
+    ("rose-from-to-is-a-change", "Prices rose sharply from 100 to 300 yuan.",
+     [("money", "100", "100", "CNY", "exact", ""), ("money", "300 yuan", "300", "CNY", "exact", "")]),
     # ---- qualifiers that negate another
     ("no-fewer-than", "No fewer than 20 counties took part.",
      [("count", "No fewer than 20 counties", "20", "", "at_least", "counties")]),

@@ -216,7 +216,7 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     cur = lex.currencies_before.match_ending_at(words, i)
     start = i if cur is None else cur[1]
     qual = lex.qualifiers.match_ending_at(words, start)
-    if _is_label(view, i, lex, cur, qual) or _is_code(view, num) or _in_name(view, num, lex):
+    if _is_label(view, i, lex, cur, qual, num.end) or _is_code(view, num) or _in_name(view, num, lex):
         return None
     currency = None if cur is None else cur[0]
     qualifier = "exact"
@@ -242,13 +242,15 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
 
 
 def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, int] | None,
-              qualifier: tuple[str, int] | None) -> bool:
+              qualifier: tuple[str, int] | None, end: int) -> bool:
     """'No. 1', 'top 100', 'Boeing 737', 'Fortune 500': the number names or ranks, it does not measure.
 
     A digit right after a capitalised word in mid-sentence is a model or a name, unless that
-    word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500"). ``currency``
-    and ``qualifier``: the currency sign ending at ``i`` and the qualifier ending where it
-    starts, as ``read_number`` read them (a qualifier counts only without a sign).
+    word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500"), or a unit
+    follows the number (a list with its verb left out: "..., Bulgaria 685,000 tonnes").
+    ``currency`` and ``qualifier``: the currency sign ending at ``i`` and the qualifier ending
+    where it starts, as ``read_number`` read them (a qualifier counts only without a sign);
+    ``end``: the number's end.
     """
     if i == 0:
         return False
@@ -257,7 +259,14 @@ def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, 
     if prev.lower() in lex.label_words:
         return True
     return (words[i][:1].isdigit() and _capitalised(prev) and not view.is_sent_start(i - 1)
-            and prev not in lex.months and currency is None and qualifier is None)
+            and prev not in lex.months and currency is None and qualifier is None
+            and not _measured(words, end, lex))
+
+
+def _measured(words: list[str], end: int, lex: Lexicons) -> bool:
+    """Whether a unit or a currency word follows the number that ends at ``end``."""
+    return lex.units.match_at(words, end) is not None \
+        or lex.currencies_after.match_at(words, end) is not None
 
 
 def _capitalised(word: str) -> bool:
@@ -310,7 +319,9 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
     elif sep not in lex.words("range_join"):
         return None
     elif start > 0 and before in lex.words("change_from"):
-        return None  # "rose from 5 to 8 percent" is a change, two figures
+        if _after_change_word(words, start - 1, lex):
+            return None  # "rose from 5 to 8 percent" is a change, two figures
+        opened = True  # "earn from 100 to 300 yuan a day": a range
     k = j + 1
     cur = lex.currencies_before.match_at(words, k)
     if cur is not None:
@@ -326,6 +337,16 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
     if num.year_like and upper.year_like:
         return None  # "2016-2020" is a period, for the date rules
     return upper, opened
+
+
+#: How many words before "from" a verb or noun of change may stand: "has risen sharply from".
+CHANGE_WINDOW = 3
+
+
+def _after_change_word(words: list[str], at: int, lex: Lexicons) -> bool:
+    """Whether a word of change ("rose", "fell", "an increase") comes just before ``at``."""
+    change = lex.words("change_word")
+    return any(w.lower() in change for w in words[max(0, at - CHANGE_WINDOW):at])
 
 
 def trailing_qualifier(words: list[str], end: int, qualifier: str, lex: Lexicons) -> tuple[str, int]:

@@ -137,6 +137,11 @@ def _number_words(view: TokenView, i: int, words: dict[str, NumberWord]) -> Numb
                     j + 1 < n and (w := words.get(text[j + 1].lower())) and w.role == "unit":
                 j += 1
                 continue
+            if word == "-" and last_role in ("unit", "tens", "hundred") and not view.spaces[j - 1] \
+                    and j + 1 < n and (w := words.get(text[j + 1].lower())) \
+                    and w.role in ("hundred", "scale"):
+                j += 1  # "five-thousand farmers", "two-hundred"
+                continue
             if word.lower() == "and" and last_role in ("hundred", "scale") and j + 1 < n and \
                     (w := words.get(text[j + 1].lower())) and w.role in ("unit", "tens"):
                 j += 1
