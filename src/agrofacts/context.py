@@ -223,6 +223,10 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if qual is not None:
         qualifier, start = qual
     end, value, value_max, million_m = num.end, num.value, None, num.million_m
+    sign = _sign_before(view, start) if qual is None and not num.spelled else None
+    if sign is not None:  # "-2.0% from July but +4.1% from a year earlier"
+        start -= 1
+        value = -value if sign in NEGATIVE_SIGNS else value
     # What follows most numbers is no range word: ``_range_end``'s first test, inlined.
     rng = _range_end(view, num, start, lex) if end + 1 < view.n and million_m is None \
         and words[end].lower() in lex.range_joiners else None
@@ -239,6 +243,21 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if glued is not None:  # "200-plus members", "300+ villages", "some 40-odd stalls"
         qualifier, end = (glued[0] if qualifier == "exact" else qualifier), glued[1]
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
+
+
+#: Signs written right before a number: "+4.1%", "-2.0%", "−0.5 percent" (a minus sign).
+SIGNS = frozenset({"+", "-", "−"})
+NEGATIVE_SIGNS = frozenset({"-", "−"})
+
+
+def _sign_before(view: TokenView, i: int) -> str | None:
+    """The sign glued to the number (or currency sign) at ``i``, standing after a space, a
+    bracket or the start: not the hyphen of "2016-2020", "COVID-19" or "Type-2"."""
+    if i == 0 or view.words[i - 1] not in SIGNS or view.spaces[i - 1]:
+        return None
+    if i - 1 > 0 and not view.spaces[i - 2] and view.words[i - 2] not in ("(", "["):
+        return None
+    return view.words[i - 1]
 
 
 def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, int] | None,

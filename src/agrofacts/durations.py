@@ -65,8 +65,8 @@ class DurationRules:
             return None
         name, end = unit
         if end < len(doc) and self.words.has("not_duration", lowers[end]) \
-                or self.lex.is_share(texts, end):
-            return None
+                or self.lex.is_share(texts, end) or end < len(doc) and texts[end] == "-":
+            return None  # "a year-earlier 2.6 million": "year" begins a compound adjective
         value, start = Decimal(1), i
         if i > 0 and lowers[i - 1] == "half":
             value, start = HALF, i - 1

@@ -20,7 +20,7 @@ from .figure import SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
 from .tokenview import TokenView
-from .units import has_kind, normalise, normalise_rate, priced_per
+from .units import has_kind, kind_of, normalise, normalise_rate, priced_per
 
 #: A figure found at tokens start:end, before it is made a Span: (start, end, figure).
 Found = tuple[int, int, Figure]
@@ -36,7 +36,8 @@ class QuantityRules:
         self.change_from = lex.words("change_from")  # asked for every number without a unit
         self.range_join = lex.words("range_join")
         # The words that may open a currency or a unit after a number (see ``_nothing_after``).
-        self.after_words = lex.currencies_after.first_words | lex.units.first_words
+        self.after_words = lex.currencies_after.first_words | lex.units.first_words \
+            | lex.words("duration_adjective")
         self.after_exact = lex.currencies_after.short_first_words | lex.units.short_first_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -208,6 +209,8 @@ class QuantityRules:
             if low.endswith("ed"):
                 break  # "generated revenue of ...": a verb, not part of what is measured
             j -= 1
+        while j < start - 1 and j > 0 and words[j - 1] == "-" and not view.spaces[j - 1]:
+            j += 1  # "a year-on-year increase of": the item starts after the compound, not in it
         if j == start - 1 or (j > 0 and view.like_num(j - 1)):
             return ""  # "50,000 orders of 125,000 kg": the noun is another figure's
         if words[start - 2].lower() in self.lex.not_items:
@@ -228,6 +231,10 @@ class QuantityRules:
                     return None
         hyphenated = k + 1 < n and words[k] == "-" and not view.spaces[k - 1]
         unit = lex.units.match_at(words, k + 1 if hyphenated else k)
+        if unit is None and k + 1 < n and words[k].lower() in lex.words("duration_adjective"):
+            unit = lex.units.match_at(words, k + 1)  # "nine consecutive years"
+            if unit is not None and kind_of(unit[0])[0] != "duration":
+                unit = None
         if unit is not None:
             name, end = unit
             unit_end = end
@@ -238,7 +245,7 @@ class QuantityRules:
                 return None
             name, unit_end = target
             end = r.end
-        if _is_age(view, end, lex) or lex.is_share(words, end):
+        if _is_age(view, end, lex) or lex.is_share(words, end) or _is_extreme(view, end, name, lex):
             return NOT_A_FIGURE
         if unit_end + 1 < n and words[unit_end].lower() in lex.words("per"):
             per = lex.units.match_at(words, unit_end + 1)
@@ -321,6 +328,12 @@ def _is_age(view: TokenView, end: int, lex: Lexicons) -> bool:
     words = view.words
     j = end + 1 if end < view.n and words[end] == "-" else end
     return j < view.n and words[j].lower() in lex.words("age_after")
+
+
+def _is_extreme(view: TokenView, end: int, unit: str, lex: Lexicons) -> bool:
+    """'a four-year high': how long since a level was last seen, a comparison, not a duration."""
+    return end < view.n and view.words[end].lower() in lex.words("extreme") \
+        and kind_of(unit)[0] == "duration"
 
 
 def _span(doc: Doc, start: int, end: int, fig: Figure) -> Span:
