@@ -28,6 +28,10 @@ CASES = [
      "3.5 million yuan", "2020-01-01", "2020-12-31", PUB),
     ("mid-clause-date-not-linked", "The firm set up a fund in December 2017 and plans to invest "
      "10 billion yuan.", "10 billion yuan", "", "", PUB),
+    ("season-named-before-the-verb", "Exports in the 2023/24 season rose to 30 million tonnes.",
+     "30 million tonnes", "2023-01-01", "2024-12-31", PUB),
+    ("marketing-year-named-before-the-verb", "Sales for the 2009/10 marketing year hit 21 million tonnes.",
+     "21 million tonnes", "2009-01-01", "2010-12-31", PUB),
     ("fronted-year", "In 2017, more than 28 million users bought farm goods online.",
      "more than 28 million users", "2017-01-01", "2017-12-31", PUB),
     ("opening-year-no-comma", "In 2017 more than 28 million users bought farm goods online.",

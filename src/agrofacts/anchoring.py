@@ -44,6 +44,8 @@ BREAKS = frozenset({",", ";", ":", "--", "—", "–", "-"})
 SINCE_WINDOW = 5
 #: How many tokens before a date a comparison word may stand: "compared with 2018".
 COMPARISON_WINDOW = 2
+#: How many words naming a period may follow its date before the verb: "marketing year".
+MAX_PERIOD_NOUNS = 2
 #: The clause number of a token whose sentence holds no date and figure: equal to no real number.
 UNNUMBERED = -1
 #: Whether ``Span._.figure`` is a plain value kept in ``doc.user_data`` (``figure.set_figure``), so
@@ -66,6 +68,7 @@ class Anchoring:
     def __init__(self, words: DateWords, lex: Lexicons) -> None:
         self.words = words
         self.links = lex.count_links
+        self.period_nouns = frozenset(words.role("period_noun"))
         self.opening = (set(words.role("fronting")) | set(words.role("lead"))
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
         self.clause_openers = frozenset(words.role("clause_opener"))
@@ -142,8 +145,13 @@ class Anchoring:
         return max(fronted, key=lambda d: d.start) if fronted else None
 
     def _linked(self, words: list[str], date_end: int, fig_start: int) -> bool:
-        """Whether only a linking verb ("hit", "rose to", "was") stands between a date and a figure."""
-        link = self.links.match_at(words, date_end)
+        """Whether only a linking verb ("hit", "rose to", "was") stands between a date and a
+        figure, after at most two words that name the period ("the 2023/24 season rose to")."""
+        at = date_end
+        while at < fig_start and at - date_end < MAX_PERIOD_NOUNS \
+                and words[at].lower() in self.period_nouns:
+            at += 1
+        link = self.links.match_at(words, at)
         return link is not None and link[1] == fig_start
 
     def _opens_clause(self, doc: Doc, start: int, clause: list[int]) -> bool:

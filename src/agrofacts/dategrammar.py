@@ -41,6 +41,8 @@ PART_YEAR = re.compile(r"(early|mid|late)-(1[89]\d\d|2[01]\d\d)", re.IGNORECASE)
 QUARTER_TOKEN = re.compile(r"([QH])([1-4])")
 DAY = re.compile(r"[1-9]|[12]\d|3[01]")
 SHORT_YEAR = re.compile(r"\d\d")
+#: A crop or marketing season written as one token: "2023/24", "2009/10", "2022/2023".
+SEASON_YEARS = re.compile(r"(1[89]\d\d|2[01]\d\d)/(\d\d|\d{4})")
 #: Units an "N ... ago" may count, as data/units.csv names them.
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
 #: How far into its sentence a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
@@ -262,6 +264,17 @@ class Parser:
         if upper is None or upper <= y or self.quantity_at(i + 3):
             return None
         return Found(i + 3, P.years(y, upper), "year-range")
+
+    def season_years(self, i: int) -> Found | None:
+        """'the 2023/24 season', 'the 2009/10 marketing year': the two years it runs over."""
+        m = SEASON_YEARS.fullmatch(self.text(i))
+        if m is None:
+            return None
+        y = int(m[1])
+        upper = int(m[2]) if len(m[2]) == 4 else y // 100 * 100 + int(m[2])
+        if upper != y + 1:
+            return None  # "2019/17" is no season: a reference number, or a typo
+        return Found(i + 1, P.years(y, upper), "season-years")
 
     def part(self, i: int) -> Found | None:
         """'mid-2019', 'early June', 'late last year', 'the end of March', 'the middle of 2019'."""
@@ -669,7 +682,8 @@ class Parser:
 
 #: The rules ``Parser.point`` tries, in order, before a month name or a bare year.
 POINT_RULES: tuple[Callable[[Parser, int], Found | None], ...] = (
-    Parser.iso, Parser.year_range, Parser.part, Parser.fraction, Parser.quarter_token, Parser.decade,
+    Parser.iso, Parser.year_range, Parser.season_years, Parser.part, Parser.fraction, Parser.quarter_token,
+    Parser.decade,
     Parser.season, Parser.deictic, Parser.anaphoric, Parser.weekday, Parser.weekend, Parser.day_word,
     Parser.ago, Parser.day_first)
 
@@ -758,6 +772,7 @@ class Grammar:
         return (
             year,  # iso
             year,  # year_range
+            bool(SEASON_YEARS.fullmatch(text)),  # season_years
             the or low in role("part") or bool(PART_YEAR.fullmatch(text)),  # part
             the or low in role("ordinal"),  # fraction
             bool(QUARTER_TOKEN.fullmatch(text)),  # quarter_token
