@@ -39,6 +39,14 @@ class _Lowered(dict[str, str]):
 _LOWER = _Lowered()
 
 
+def lower_case(text: str) -> str:
+    """``text.lower()``, the one string ``lowers_of`` gives for it (the pipeline's tokenizer
+    leaves each doc's lower-case texts ready, read from this)."""
+    if len(_LOWER) > LOWER_MEMO_SIZE:
+        _LOWER.clear()
+    return _LOWER[text]
+
+
 def lowers_of(doc: Doc) -> list[str]:
     """The lower-case token texts of ``doc`` (``Token.lower_`` is ``str.lower()``), made once per doc.
 
