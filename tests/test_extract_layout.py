@@ -10,9 +10,11 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from agrofacts import extract
-from agrofacts.extract import _one_line, _sentence_chars, extract_text
+from agrofacts.extract import _one_line, _sentence_chars, _sentence_chars_read, extract_text
 from agrofacts.fact import COLUMNS, Fact
 from agrofacts.figure import SPAN_KEY
 
@@ -34,6 +36,23 @@ def test_fact_fields_are_in_column_order():
 def test_sentence_starts_are_those_of_doc_sents(nlp, text):
     doc = nlp(text)
     assert _sentence_chars(doc, len(text)) == [s.start_char for s in doc.sents] + [len(text)]
+    if len(doc):
+        assert _sentence_chars_read(doc, len(text)) == _sentence_chars(doc, len(text))
+
+
+#: Sentence ends, line breaks, abbreviations and closers in any mix.
+SENTENCE_BITS = st.lists(st.sampled_from(
+    ["Sales", "rose", "5%", ".", "!", "?", "...", "\n", "\n\n", " ", "Nov.", "U.S.", "Rs.", "\"", ")",
+     "”", "in", "2019", "e.g.", "A", "b"]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(SENTENCE_BITS)
+def test_sentence_starts_kept_are_those_read_from_arrays(nlp, text):
+    """The sentence component's own starts give what the Doc's SENT_START array gives."""
+    doc = nlp(text)
+    if len(doc):
+        assert _sentence_chars(doc, len(text)) == _sentence_chars_read(doc, len(text))
 
 
 def test_an_empty_doc_has_only_its_end(nlp):

@@ -144,3 +144,10 @@ def test_may_hold_figure_on_edge_words(text):
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert may_hold_figure(text, start, end) == bool(trigger().search(text, start, end))
+
+
+def test_chunk_shortcut_is_on_for_the_shipped_words():
+    """No trigger word holds white space, so ``may_hold_figure`` may rule a sentence out by its chunks."""
+    from agrofacts.prefilter import _trigger_parts
+
+    assert _trigger_parts()[3]

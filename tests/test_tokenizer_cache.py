@@ -20,6 +20,7 @@ from spacy.attrs import ORTH, SPACY
 
 from agrofacts.pipeline import build_pipeline
 from agrofacts.tokenizer import ChunkTokenizer
+from agrofacts.tokenlists import LOWERS_KEY
 from agrofacts.tokenview import ORTHS_KEY, SPACES_KEY, WORDS_KEY
 
 
@@ -33,6 +34,7 @@ def _assert_lists_match(doc) -> None:
     assert doc.user_data[ORTHS_KEY] == orths
     assert doc.user_data[SPACES_KEY] == spaces
     assert doc.user_data[WORDS_KEY] == [t.text for t in doc]
+    assert doc.user_data[LOWERS_KEY] == [t.lower_ for t in doc]
 
 
 def test_lists_match_the_doc():
@@ -131,3 +133,38 @@ def test_rules_read_docs_without_marks_alike():
             doc = sentences(doc)
             found.append(([t.is_sent_start for t in doc], number_starts(doc, lex), figure_starts(doc, lex)))
         assert found[0] == found[1] == found[2]
+
+
+def test_dates_read_docs_without_marks_alike():
+    nlp = build_pipeline()
+    dates = nlp.get_pipe("agrofacts_dates")
+    plain = ChunkTokenizer(nlp.tokenizer.tokenizer)  # no markers
+    text = MARKED_TEXTS[0] + " In May 2019, the first half of this year, two years ago and since March."
+    marked, unmarked = nlp.tokenizer(text), plain(text)
+    assert dates.marks(marked) is not None and dates.marks(unmarked) is None
+    found = []
+    for doc in (marked, unmarked):
+        doc.user_data["published"] = "2019-11-24"
+        doc = dates(nlp.get_pipe("agrofacts_sentences")(doc))
+        found.append([(s.start, s.end, s._.figure) for s in doc.spans["facts"]])
+    assert found[0] == found[1] and len(found[0]) >= 4
+
+
+def test_a_marker_added_later_marks_what_was_remembered_too():
+    nlp = build_pipeline()
+    chunked = ChunkTokenizer(nlp.tokenizer.tokenizer)
+    text = MARKED_TEXTS[1]
+    before = chunked(text)
+
+    class Capital:
+        key = ("test", "capital")
+
+        def __call__(self, word: str) -> bool:
+            return word[:1].isupper()
+
+    marker = Capital()
+    chunked.add_marker(marker)
+    after = chunked(text)
+    assert [t.text for t in after] == [t.text for t in before]
+    assert after.user_data[marker.key] == (marker, [int(t.text[:1].isupper()) for t in after])
+    _assert_lists_match(after)

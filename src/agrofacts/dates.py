@@ -43,6 +43,7 @@ from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .periods import Period
+from .tokenlists import lower_case
 
 V = TypeVar("V")
 
@@ -73,6 +74,8 @@ class DateRules:
             lambda low: (low in self.first_words or low in cased_lower or low[:1] in DIGITS
                          or low[-3:] in DIGIT_ENDINGS))
         self._figures: dict[tuple[dt.date | None, dt.date | None, str], Figure] = {}
+        #: ``sift``'s test as a ``tokenizer.Marker``: the pipeline's tokenizer marks each token
+        self.marker = MayStartDate(self.may_start_lower)
 
     def may_start_text(self, text: str) -> bool:
         """A date may start at a token with this text: a starting word, a month or weekday name, a digit."""
@@ -86,17 +89,26 @@ class DateRules:
         plan = self.grammar.plans[text]
         return None if plan.start == NEVER else plan
 
-    def sift(self, lowers: list[str]) -> Iterator[int]:
+    def sift(self, lowers: list[str], marks: list[int] | None = None) -> Iterator[int]:
         """The tokens (by their lower case) that may pass ``may_start_text``, sifted in C.
 
         A remembered test of the lower case that every text passing ``may_start_text`` passes
         too (the lower case of a month name; a digit kept), so the texts themselves are looked
-        up only where a date may start.
+        up only where a date may start. ``marks``: that test's answers per token, given.
         """
         for memo in (self.starts_with_text, self.may_start_lower):
             if len(memo) > MEMO_SIZE:
                 memo.clear()
-        return compress(range(len(lowers)), map(self.may_start_lower.__getitem__, lowers))
+        if marks is None:
+            marks = map(self.may_start_lower.__getitem__, lowers)
+        return compress(range(len(lowers)), marks)
+
+    def marks(self, doc: Doc) -> list[int] | None:
+        """The tokenizer's answers to ``sift``'s test for ``doc`` (``MayStartDate``), if it left them."""
+        marked = doc.user_data.get(MAY_START_DATE_KEY)
+        if marked is None or marked[0] is not self.marker or len(marked[1]) != len(doc):
+            return None
+        return marked[1]
 
     def candidates(self, texts: list[str], lowers: list[str]) -> list[tuple[int, Plan]]:
         """The tokens where a date may start, with their plans (``lowers``: the texts' lower case).
@@ -108,7 +120,7 @@ class DateRules:
 
     def starts(self, parser: Parser) -> list[tuple[int, Plan]]:
         """The candidates where ``Parser.may_start`` holds, with their plans: where to read."""
-        return parser.starts(self.sift(parser.lower), self.starts_with_text)
+        return parser.starts(self.sift(parser.lower, self.marks(parser.doc)), self.starts_with_text)
 
     def __call__(self, doc: Doc) -> Doc:
         parser = Parser(doc, published_date(doc), self.grammar)
@@ -163,6 +175,23 @@ class DateRules:
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
 
+#: Where the pipeline's tokenizer leaves the marks of ``MayStartDate``.
+MAY_START_DATE_KEY = ("agrofacts", "marks", "may_start_date")
+
+
+class MayStartDate:
+    """A ``tokenizer.Marker``: whether a date may start at a token by its lower case (the test
+    ``DateRules.sift`` makes), asked once per piece of text instead of once per token."""
+
+    key = MAY_START_DATE_KEY
+
+    def __init__(self, may_start_lower: Callable[[str], bool] | dict[str, bool]) -> None:
+        self.may_start_lower = may_start_lower
+
+    def __call__(self, word: str) -> bool:
+        return self.may_start_lower[lower_case(word)]
+
+
 class _Memo(dict[str, V]):
     """A dict that fills a missing key with ``func(key)``: a remembered test, looked up in C."""
 
@@ -185,4 +214,8 @@ def published_date(doc: Doc) -> dt.date | None:
 
 @Language.factory("agrofacts_dates", assigns=["doc.spans"])
 def make_date_rules(nlp: Language, name: str) -> DateRules:
-    return DateRules(lexicons(nlp), date_words(nlp))
+    rules = DateRules(lexicons(nlp), date_words(nlp))
+    add_marker = getattr(nlp.tokenizer, "add_marker", None)
+    if add_marker is not None:  # the pipeline's tokenizer: it marks where a date may start
+        add_marker(rules.marker)
+    return rules

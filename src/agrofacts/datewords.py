@@ -99,10 +99,17 @@ def date_words(nlp) -> DateWords:
     return _LOADED[key]
 
 
-def trigger_pattern(words: DateWords, months: dict[str, int]) -> str:
-    """A regex (no flags) for text that may hold a date with no digit in it ("Last January")."""
+def trigger_words(words: DateWords, months: dict[str, int]) -> tuple[set[str], set[str]]:
+    """The words of ``trigger_pattern``: (month and weekday names, as written; words that may
+    open a longer word, lower case or capitalised)."""
     cased = set(months) | set(words.role("weekday"))
     plain = {"year", "month", "week", "weekend", "quarter", "half", "decade", "yesterday", "tomorrow",
              *words.role("season")}
     plain_forms = {form for w in plain for form in (w, w[0].upper() + w[1:])}
+    return cased, plain_forms
+
+
+def trigger_pattern(words: DateWords, months: dict[str, int]) -> str:
+    """A regex (no flags) for text that may hold a date with no digit in it ("Last January")."""
+    cased, plain_forms = trigger_words(words, months)
     return rf"(?<![\w.]){trie_alternation(cased)}(?![\w])|\b{trie_alternation(plain_forms)}"

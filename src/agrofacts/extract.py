@@ -29,6 +29,7 @@ from .metadata import Metadata
 from .pipeline import build_pipeline
 from .prefilter import figure_stretches
 from .reading import MAX_BYTES, Report, iter_articles, strict_report
+from .tokenlists import kept_sentence_starts
 
 T = TypeVar("T")
 #: Between two stretches of an article in its Doc: a blank line, which always ends a sentence.
@@ -231,12 +232,23 @@ _PLAIN_EXTENSION = (None, None, None, None)
 def _sentence_chars(parsed: Doc, doc_len: int) -> list[int]:
     """The first character of each sentence, and one more: the Doc's end (``doc_len``).
 
-    Read once per doc from arrays: ``Span.sent`` walks token by token. A sentence
+    Read from the sentence starts the components share (``tokenlists.kept_sentence_starts``),
+    else once per doc from arrays: ``Span.sent`` walks token by token. A sentence
     runs to the next one's start; the white space between is stripped with the rest.
     The first token always opens a sentence.
     """
     if not len(parsed):
         return [doc_len]
+    kept = kept_sentence_starts(parsed)  # the sentence component's list (token 0 always in it)
+    if kept and kept[0] == 0:
+        chars = [parsed[i].idx for i in kept]  # a few Tokens: one per sentence
+        chars.append(doc_len)
+        return chars
+    return _sentence_chars_read(parsed, doc_len)
+
+
+def _sentence_chars_read(parsed: Doc, doc_len: int) -> list[int]:
+    """``_sentence_chars`` read from the Doc's arrays (any Doc with at least one token)."""
     rows = parsed.to_array([SENT_START, IDX])
     opens = numpy.flatnonzero(rows[:, 0] == 1)
     chars = rows[opens, 1].tolist()

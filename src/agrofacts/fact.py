@@ -40,9 +40,15 @@ def format_decimal(value: Decimal | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Fact:
-    """One figure found in one article, normalised."""
+    """One figure found in one article, normalised.
+
+    The ``__init__`` is written out, as ``Figure``'s is: the one a frozen dataclass
+    generates sets each of the seventeen fields through ``object.__setattr__``; this one
+    sets them all in one step (tests hold it to the generated one). One Fact is made
+    per row of an archive.
+    """
 
     doc: str
     source: str
@@ -62,6 +68,17 @@ class Fact:
     end_char: int
     sentence: str
 
+    def __init__(self, doc: str, source: str, published: str, fact: int, kind: str, text: str,
+                 value: Decimal | None, value_max: Decimal | None, unit: str, qualifier: str,
+                 item: str, period_start: str, period_end: str, same_as: int | None,
+                 start_char: int, end_char: int, sentence: str) -> None:
+        _set_attribute(self, "__dict__", {
+            "doc": doc, "source": source, "published": published, "fact": fact, "kind": kind,
+            "text": text, "value": value, "value_max": value_max, "unit": unit,
+            "qualifier": qualifier, "item": item, "period_start": period_start,
+            "period_end": period_end, "same_as": same_as, "start_char": start_char,
+            "end_char": end_char, "sentence": sentence})
+
     def as_row(self) -> dict[str, str | int]:
         """The row as the table writers print it (numbers formatted, None as '')."""
         return dict(zip(COLUMNS, self.cells(), strict=True))
@@ -80,5 +97,6 @@ class Fact:
         return cells
 
 
+_set_attribute = object.__setattr__  # past the frozen class's own __setattr__, as dataclasses do
 _ALL_FIELDS = attrgetter(*COLUMNS)
 _VALUE, _VALUE_MAX, _SAME_AS = (COLUMNS.index(c) for c in ("value", "value_max", "same_as"))

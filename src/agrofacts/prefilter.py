@@ -30,18 +30,20 @@ CHUNK_END = re.compile(r"""[.!?…]["'”’)\]»]*(?=\s)""")
 
 
 @cache
-def _trigger_parts() -> tuple[str, str, str]:
+def _trigger_parts() -> tuple[str, str, str, bool]:
     """(number words as a trie, their possible first characters as a class, the date words
-    pattern): the pieces of ``trigger``."""
-    from .datewords import date_words, trigger_pattern
+    pattern, whether no trigger word holds white space): the pieces of ``trigger``."""
+    from .datewords import date_words, trigger_pattern, trigger_words
     from .lexicon import lexicons
     from .pipeline import build_pipeline
 
     nlp = build_pipeline()
     lex = lexicons(nlp)
     number_words = sorted(w for w in lex.numbers if w.isalpha() and len(w) > 1)
+    cased, plain = trigger_words(date_words(nlp), lex.months)
+    spaceless = not any(len(w.split()) != 1 for w in (*number_words, *cased, *plain))
     return (trie_alternation(number_words), _first_letters(number_words),
-            trigger_pattern(date_words(nlp), lex.months))
+            trigger_pattern(date_words(nlp), lex.months), spaceless)
 
 
 def _first_letters(words: list[str]) -> str:
@@ -55,7 +57,7 @@ def _first_letters(words: list[str]) -> str:
 @cache
 def trigger() -> re.Pattern:
     """Text that may hold a figure: a digit, a number word, a currency sign or a date word."""
-    words, _firsts, dates = _trigger_parts()
+    words, _firsts, dates, _spaceless = _trigger_parts()
     return re.compile(rf"\d|\b(?i:{words})\b|" + dates)
 
 
@@ -69,15 +71,44 @@ def word_trigger_after() -> re.Pattern:
     words are tried only where their first letter (any case) is: a case-blind alternation
     tries each of its branches in full.
     """
-    words, firsts, dates = _trigger_parts()
+    words, firsts, dates, _spaceless = _trigger_parts()
     return re.compile(rf"\W(?=\b(?={firsts})(?i:{words})\b|{dates})")
+
+
+#: How many chunks ``_CHUNK_TRIGGERS`` remembers before it starts afresh.
+CHUNK_MEMO_SIZE = 100_000
+
+
+class _ChunkTriggers(dict[str, bool]):
+    """A run of non-space text -> whether ``trigger()`` finds anything in it with a space on
+    each side; filled on first sight (news repeats its words).
+
+    Every trigger match without a digit lies inside one such chunk (no number or date word
+    holds white space, which ``_trigger_parts`` checks; a month name may bring its stop), and
+    white space reads as a space to every test at the match's edges ("\\b", "(?<![\\w.])",
+    "(?![\\w])"). So a stretch none of whose chunks triggers holds no match; at the stretch's
+    edges the text around may still turn a chunk's match down, which the search then decides.
+    """
+
+    def __missing__(self, chunk: str) -> bool:
+        if len(self) >= CHUNK_MEMO_SIZE:
+            self.clear()
+        hit = self[chunk] = trigger().search(f" {chunk} ") is not None
+        return hit
+
+
+_CHUNK_TRIGGERS = _ChunkTriggers()
 
 
 def may_hold_figure(text: str, start: int, end: int) -> bool:
     """Whether ``trigger()`` finds anything in ``text[start:end]`` (the same answer, sooner)."""
     # A digit is the common case and the trigger accepts any: test it first, it is a fast scan.
-    return bool(DIGIT.search(text, start, end) or trigger().match(text, start, end)
-                or word_trigger_after().search(text, start, end))
+    if DIGIT.search(text, start, end):
+        return True
+    # With no digit, the remembered chunks (one dict look-up each) rule out most sentences.
+    if _trigger_parts()[3] and not any(map(_CHUNK_TRIGGERS.__getitem__, text[start:end].split())):
+        return False
+    return bool(trigger().match(text, start, end) or word_trigger_after().search(text, start, end))
 
 
 def figure_stretches(text: str, blocks: Iterable[tuple[int, int]], pieces_of,

@@ -30,6 +30,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from .errors import RuleFileError
 from .resources import read_json
+from .tokenlists import LOWERS_KEY, lower_case
 from .tokenview import ORTHS_KEY, SPACES_KEY, WORDS_KEY
 
 RULE_KEYS = {"_why", "prefixes", "suffixes", "infixes", "special_cases", "drop_special_cases"}
@@ -46,9 +47,9 @@ CROWDED_SPACE = re.compile(r" \s|\s ")
 MAX_CHUNKS = 50_000
 
 #: What is remembered of a stretch of text: for each token in turn its text, 1 or 0 for a
-#: space after it, its ORTH id and its marks (``Marker``), in one flat tuple. A doc's
-#: entries chain into one list, and every n-th item from 0, 1, 2, ... are its lists:
-#: slices, not a loop.
+#: space after it, its ORTH id, its lower case and its marks (``Marker``), in one flat
+#: tuple. A doc's entries chain into one list, and every n-th item from 0, 1, 2, ... are its
+#: lists: slices, not a loop.
 Entry = tuple[str | int, ...]
 
 
@@ -79,13 +80,14 @@ def splits_cleanly(text: str) -> bool:
 class ChunkTokenizer:
     """spaCy's tokenizer, memoised per whitespace-delimited chunk (see the module docstring).
 
-    Per piece of text it keeps the token texts, their trailing spaces, their ORTH ids and
-    their marks (``Entry``), so a doc's lists are C-level concatenations and slices, and
-    the Doc is made from the ids: made from strings, ``Doc`` hashes every word again to find
-    its lexeme. A text is split at its spaces with ``str.split``, and its pieces looked up,
-    when its spacing allows (``splits_cleanly``, nearly every article); else into runs
-    (``RUN``), whose rules hold for any white space. Only pieces that split cleanly are
-    remembered, so a text whose every piece is known splits cleanly.
+    Per piece of text it keeps the token texts, their trailing spaces, their ORTH ids, their
+    lower case (``tokenlists.lowers_of``) and their marks (``Entry``), so a doc's lists are
+    C-level concatenations and slices, and the Doc is made from the ids: made from strings,
+    ``Doc`` hashes every word again to find its lexeme. A text is split at its spaces with
+    ``str.split``, and its pieces looked up, when its spacing allows (``splits_cleanly``,
+    nearly every article); else into runs (``RUN``), whose rules hold for any white space.
+    Only pieces that split cleanly are remembered, so a text whose every piece is known
+    splits cleanly.
 
     An id is a hash, right forever, but the string and lexeme it names die with the spaCy
     memory zone they were made in. ``Doc`` makes a missing lexeme from its id while the
@@ -100,7 +102,7 @@ class ChunkTokenizer:
         self.vocab = tokenizer.vocab
         self.max_chunks = max_chunks
         self.markers = markers
-        self._width = 3 + len(markers)  # items per token in an entry
+        self._width = 4 + len(markers)  # items per token in an entry
         self._pieces: dict[str, tuple[str, ...]] = {}
         self._runs: dict[str, Entry] = {}  # a run: a chunk and the white space after it
         self._spaced: dict[str, Entry] = {}  # a piece of a text split at its spaces, a space after it
@@ -121,7 +123,7 @@ class ChunkTokenizer:
                 entries = self._run_entries(text)
         flat = list(chain.from_iterable(entries))
         width = self._width
-        words, spaces, orths = flat[0::width], flat[1::width], flat[2::width]
+        words, spaces, orths, lowers = flat[0::width], flat[1::width], flat[2::width], flat[3::width]
         try:
             doc = Doc(self.vocab, words=orths, spaces=spaces)
         except KeyError:  # an id whose string and lexeme went with a memory zone:
@@ -130,9 +132,18 @@ class ChunkTokenizer:
         doc.user_data[WORDS_KEY] = words
         doc.user_data[SPACES_KEY] = spaces
         doc.user_data[ORTHS_KEY] = orths
-        for k, marker in enumerate(self.markers, start=3):
+        doc.user_data[LOWERS_KEY] = lowers
+        for k, marker in enumerate(self.markers, start=4):
             doc.user_data[marker.key] = (marker, flat[k::width])
         return doc
+
+    def add_marker(self, marker: Marker) -> None:
+        """Mark tokens for ``marker`` too from now on (a rule component made after the tokenizer
+        asks for its marks); what was remembered is learnt afresh, with the new marks."""
+        self.markers = (*self.markers, marker)
+        self._width = 4 + len(self.markers)
+        for cache in (self._runs, self._spaced, self._final):
+            cache.clear()
 
     def _run_entries(self, text: str) -> list[Entry]:
         """The entries of any text: one per run, after a token of any white space it opens with."""
@@ -143,7 +154,7 @@ class ChunkTokenizer:
             entries = [self._runs.get(run) or self._run(run) for run in runs]
         if text[:1].isspace():  # spaCy makes white space at the very start a token of its own
             lead = LEADING_SPACE.match(text).group()
-            entries.insert(0, (lead, 0, self.vocab.strings.add(lead), *self._marks(lead)))
+            entries.insert(0, (lead, 0, self.vocab.strings.add(lead), lower_case(lead), *self._marks(lead)))
         return entries
 
     def _entry(self, cache: dict[str, Entry], piece: str, tail: str) -> Entry:
@@ -169,7 +180,7 @@ class ChunkTokenizer:
         words = list(self.pieces(chunk))
         if len(words) == 1 and (white == " " or not white):  # one token: most new pieces
             word = words[0]
-            return (word, 1 if white else 0, self.vocab.strings.add(word),
+            return (word, 1 if white else 0, self.vocab.strings.add(word), lower_case(word),
                     *[1 if marker(word) else 0 for marker in self.markers])
         spaces = [0] * len(words)
         if white == " ":
@@ -182,7 +193,7 @@ class ChunkTokenizer:
         entry: list[str | int] = []
         for word, space in zip(words, spaces, strict=True):
             # Interning the string is all ``Doc`` needs to make its lexeme from the id.
-            entry += (word, space, add(word))
+            entry += (word, space, add(word), lower_case(word))
             entry += [1 if marker(word) else 0 for marker in markers]
         return tuple(entry)
 

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from spacy.attrs import SENT_START, SPACY
 from spacy.tokens import Doc
 
-from .tokenview import words_of
+from .tokenview import starts_kept, words_of
 
 LOWERS_KEY = ("agrofacts", "lowers")
 SPACED_KEY = ("agrofacts", "spaced")
@@ -37,6 +37,14 @@ class _Lowered(dict[str, str]):
 
 
 _LOWER = _Lowered()
+
+
+def lower_case(text: str) -> str:
+    """``text.lower()``, the one string ``lowers_of`` gives for it (the pipeline's tokenizer
+    leaves each doc's lower-case texts ready, read from this)."""
+    if len(_LOWER) > LOWER_MEMO_SIZE:
+        _LOWER.clear()
+    return _LOWER[text]
 
 
 def lowers_of(doc: Doc) -> list[str]:
@@ -110,7 +118,9 @@ def kept_sentence_starts(doc: Doc) -> list[int]:
     """
     starts = doc.user_data.get(SENTENCE_STARTS_KEY)
     if starts is None or starts[0] != len(doc):
-        starts = doc.user_data[SENTENCE_STARTS_KEY] = (len(doc), sentence_starts(doc))
+        kept = starts_kept(doc)  # the sentence component's own list: no array read
+        starts = doc.user_data[SENTENCE_STARTS_KEY] = (
+            len(doc), sentence_starts(doc) if kept is None else kept)
     return starts[1]
 
 

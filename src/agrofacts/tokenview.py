@@ -94,6 +94,16 @@ def keep_sentence_starts(doc: Doc, starts: list[int]) -> None:
     doc.user_data[SENT_STARTS_KEY] = sorted(set(starts))
 
 
+def starts_kept(doc: Doc) -> list[int] | None:
+    """The sentence starts ``keep_sentence_starts`` left on ``doc``, or None when there are
+    none for a Doc of its length (then they are read from ``SENT_START``)."""
+    kept = doc.user_data.get(SENT_STARTS_KEY)
+    flags = doc.user_data.get(SENT_FLAGS_KEY)
+    if kept is None or flags is None or len(flags) != len(doc):
+        return None
+    return kept
+
+
 class TokenView:
     """One doc's token texts, trailing spaces and sentence starts, indexed like the doc."""
 
