@@ -114,3 +114,45 @@ def test_hard_wrapped_lines_keep_their_figures():
         ("12\ntonnes", "exact", "The farm sold 12 tonnes of pears."),
         ("more than\n300 tonnes", "over", "It made more than 300 tonnes."),
     ]
+
+
+HEADER_LINKS = """The story appears on
+
+Page A6
+
+Related News
+
+Home » Nation
+
+Farmers sell pears online
+
+She prepared 300 boxes of pears, which sold out in an hour.
+
+KEY WORDS:
+Farmers earn 10,000 yuan more
+"""
+
+NO_FINAL_STOP = (
+    "Farmers sell pears online\n\n"
+    "The county sold 300 tonnes of pears this year.\n\n"
+    "Officials said the county plans to build 12 cold-storage warehouses next year so that farmers"
+    " can keep their fruit fresh for longer and sell it when prices are higher in the spring\n"
+)
+
+LINK_LIST_LINE = (
+    "Off the wire\n"
+    "Spotlight: mayors meet  \u2022 Air pollution complaints top 500 in China  \u2022 Stocks news at"
+    " 1100 GMT, May 4  \u2022 Russia builds first jet  \u2022 Basketball team eyes title again"
+    "  \u2022 Gas storage to stay closed\n\n"
+    "The county sold 300 tonnes of pears this year.\n"
+)
+
+
+@pytest.mark.parametrize("page,expected", [
+    (HEADER_LINKS, [("count", "300 boxes"), ("duration", "an hour")]),
+    (NO_FINAL_STOP, [("mass", "300 tonnes"), ("count", "12 cold-storage warehouses")]),
+    (LINK_LIST_LINE, [("mass", "300 tonnes")]),
+], ids=["rest-marker-above-the-article-cuts-one-line", "long-final-paragraph-without-stop",
+        "list-of-links-on-one-line"])
+def test_where_the_article_begins_and_ends(page, expected):
+    assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected

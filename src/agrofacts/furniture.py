@@ -30,6 +30,12 @@ from .resources import read_jsonl
 SCOPES = ("line", "span", "rest")
 #: A line "reads as a sentence" when it has a terminal stop followed by space or its end.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+#: A line with this many spaces reads as prose even without a final stop: headlines and
+#: related-story links are shorter.
+LONG_LINE_SPACES = 24
+#: Marks that join items of a list on one line ("Headline one  • Headline two"): such a
+#: line is a list of links however long it is.
+LIST_MARKS = ("•", "|", "·", "▪")
 #: A line ending in one of these does not run on into the next (see ``_wraps_into``).
 WRAP_STOPS = frozenset(".!?:;\"”')]")
 #: Han characters: an English article's lines that are mostly Chinese are site links and chrome.
@@ -158,9 +164,12 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
         on_line = rule.on_line
         for start, end in candidates:
             if on_line(text, start, end):
-                spans.append((start, len(text) if rule.scope == "rest" else end, rule.id))
-                if rule.scope == "rest":
+                if rule.scope == "rest" and _article_begun(text, lines, start):
+                    spans.append((start, len(text), rule.id))
                     break
+                # a line rule, or a "rest" marker above the article ("Related News" in a
+                # page's header): only the line itself
+                spans.append((start, end, rule.id))
     if not text.isascii() and HAN.search(text):  # most pages have no Han: no line to look at
         spans.extend((s, e, "chinese-line") for s, e in lines if _mostly_chinese(text, s, e))
     spans.extend(_outside_body(text, lines, spans, page.line_firsts))
@@ -264,9 +273,24 @@ def _coverage(spans):
     return covered
 
 
+def _article_begun(text: str, lines, start: int) -> bool:
+    """Whether a line above ``start`` reads as a sentence: a "rest" marker ends the article
+    only below one ("KEY WORDS:" after the story, not "Related News" in the page's header)."""
+    for line in lines:
+        if line[1] > start:
+            return False
+        if _reads(text, line):
+            return True
+    return False
+
+
 def _reads(text: str, line: tuple[int, int]) -> bool:
-    """Whether a line reads as a sentence: a terminal stop followed by space or its end."""
-    return SENTENCE_END.search(text, *line) is not None
+    """Whether a line reads as a sentence: a terminal stop followed by space or its end, or
+    prose too long for a headline or a link (a paragraph whose stop was left out)."""
+    if SENTENCE_END.search(text, *line) is not None:
+        return True
+    return text.count(" ", *line) >= LONG_LINE_SPACES and not any(
+        mark in text[line[0]:line[1]] for mark in LIST_MARKS)
 
 
 def _first_sentence_line(text: str, body) -> int | None:
