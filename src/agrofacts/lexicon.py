@@ -209,6 +209,7 @@ class Lexicons:
     not_items: frozenset[str]
     set_phrases: PhraseLexicon[bool]
     ratio_joins: PhraseLexicon[bool]
+    compare_leads: PhraseLexicon[bool]
 
     @cached_property
     def number_openers(self) -> frozenset[str]:
@@ -315,6 +316,7 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         count_links=PhraseLexicon((tokenize(p), True) for p in read_lines("count_links.txt")),
         set_phrases=PhraseLexicon((tokenize(p), True) for p in read_lines("set_phrases.txt")),
         ratio_joins=PhraseLexicon((tokenize(p), True) for p in read_lines("ratio_joins.txt")),
+        compare_leads=PhraseLexicon((tokenize(p), True) for p in read_lines("compare_leads.txt")),
     )
 
 

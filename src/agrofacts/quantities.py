@@ -20,7 +20,7 @@ from .figure import SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
 from .tokenview import TokenView
-from .units import has_kind, kind_of, normalise, normalise_rate, priced_per
+from .units import has_kind, kind_of, normalise, normalise_rate, priced_per, scaled
 
 #: A figure found at tokens start:end, before it is made a Span: (start, end, figure).
 Found = tuple[int, int, Figure]
@@ -35,6 +35,7 @@ class QuantityRules:
         self.lex = lex
         self.change_from = lex.words("change_from")  # asked for every number without a unit
         self.range_join = lex.words("range_join")
+        self.change_words = lex.words("change_word")
         # The words that may open a currency or a unit after a number (see ``_nothing_after``).
         self.after_words = lex.currencies_after.first_words | lex.units.first_words \
             | lex.words("duration_adjective")
@@ -51,6 +52,9 @@ class QuantityRules:
         found, positions = facts_of(doc)
         claimed = TokenMask.of_positions(positions, view.n)  # dates run first
         added: list[Found] = []
+        # per figure found here: its start and how many canonical units one of its written
+        # number is, for a bare number that compares with it (``_inherited``)
+        factors: list[tuple[int, Figure, Decimal]] = []
         i = 0
         for start in starts:
             if start < i:
@@ -67,10 +71,14 @@ class QuantityRules:
             if fig is not None and fig is not NOT_A_FIGURE and claimed.any(fig[0], fig[1]):
                 fig = None
             if fig is None:
+                fig = self._inherited(reader.view, reading, factors)
+            if fig is None:
                 i = reading.num.end
                 continue
             if fig is not NOT_A_FIGURE:
                 added.append(fig)
+                if reading.value:
+                    factors.append((fig[0], fig[2], fig[2].value / reading.value))
             i = max(fig[1] if fig is not NOT_A_FIGURE else reading.end, i + 1)
         write = bool(added) or SPAN_KEY not in doc.spans  # else the group already holds every figure
         hand_over(doc, found + [_span(doc, *fig) for fig in added],
@@ -152,6 +160,33 @@ class QuantityRules:
                 and noun not in self.lex.stopwords
         return any(words[j].lower() in self.lex.words("weigh_verb")
                    for j in range(max(0, r.start - 2), r.start))
+
+    def _inherited(self, view: TokenView, r: Reading, factors: list[tuple[int, Figure, Decimal]]
+                   ) -> Found | None:
+        """'26.49 million tonnes, compared with 23.87 million a year earlier': the bare 23.87
+        million is in tonnes too. A number with no unit of its own, after a word that compares
+        (compare_leads.txt), takes the unit of the last figure before it in its sentence."""
+        if not factors or r.currency is not None or r.million_m is not None:
+            return None
+        if self.lex.compare_leads.match_ending_at(view.words, r.start) is None:
+            return None
+        if r.end < view.n and self.lex.is_plural(view.words[r.end].lower()):
+            return None  # "up from 2,000 farmers": a count of its own
+        sentence = view.sent_start(r.start)
+        source = next((f for f in reversed(factors) if f[0] < sentence or f[1].kind != "percent"
+                       or not self._change_in_percent(view, f[0], r)), None)
+        if source is None or source[0] < sentence:
+            return None
+        fig, factor = source[1], source[2]
+        return r.start, r.end, Figure(fig.kind, scaled(r.value, factor), fig.unit, r.qualifier,
+                                      None if r.value_max is None else scaled(r.value_max, factor),
+                                      rule="inherited-unit")
+
+    def _change_in_percent(self, view: TokenView, start: int, r: Reading) -> bool:
+        """Whether the percent at ``start`` is a change that the bare number ``r`` is the base of,
+        not its unit: "5.45 million tonnes, down 19% from 6.72 million" (and no millions are
+        a percent)."""
+        return r.num.scale > 1 or start > 0 and view.words[start - 1].lower() in self.change_words
 
     def _per_unit(self, view: TokenView, k: int) -> tuple[str | None, int, bool]:
         """A 'per jin' after the money: (unit, end, whether it follows the money directly).

@@ -135,6 +135,11 @@ def normalise_rate(value: Decimal, currency: str, per: str | None) -> Measure:
     return Measure("money", _clean(value / _factor(per, canonical)), f"{currency}/{canonical}")
 
 
+def scaled(value: Decimal, factor: Decimal) -> Decimal:
+    """``value`` times ``factor``, rounded as ``normalise`` rounds its results."""
+    return _clean(value * factor)
+
+
 def _clean(value: Decimal) -> Decimal:
     """Round away binary-ish noise from long divisions (mu is 1/15 ha) to 10 significant places."""
     # quantize raises InvalidOperation when the result has more digits than the context's
