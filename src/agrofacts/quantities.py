@@ -10,6 +10,7 @@ count rules, which run after this and skip what is claimed here.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from spacy.language import Language
@@ -24,6 +25,9 @@ from .units import has_kind, kind_of, normalise, normalise_rate, priced_per, sca
 
 #: A figure found at tokens start:end, before it is made a Span: (start, end, figure).
 Found = tuple[int, int, Figure]
+#: A number written in digits alone, as a price names how much it is for: "per 100 pounds".
+PLAIN_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*")
+ONE = Decimal(1)
 #: How many words before a figure "per mu yield" may stand ("the per mu yield of rice reached").
 YIELD_LOOKBACK = 8
 #: Tokens that end a clause: a rate named before one of them is not this figure's.
@@ -132,9 +136,11 @@ class QuantityRules:
             end = r.end
             k = target_end
         value, value_max = value * currency.factor, _times(value_max, currency.factor)
-        per, per_end, contiguous = self._per_unit(view, k)
+        per, per_end, contiguous, per_count = self._per_unit(view, k)
         if per is None:
             per = self._per_unit_of_change_target(reader, r, k)
+        if per_count != ONE:
+            value, value_max = value / per_count, _divided(value_max, per_count)
         if end is None:
             end = per_end if contiguous else k
         m = normalise_rate(value, currency.code, per)
@@ -188,8 +194,9 @@ class QuantityRules:
         a percent)."""
         return r.num.scale > 1 or start > 0 and view.words[start - 1].lower() in self.change_words
 
-    def _per_unit(self, view: TokenView, k: int) -> tuple[str | None, int, bool]:
-        """A 'per jin' after the money: (unit, end, whether it follows the money directly).
+    def _per_unit(self, view: TokenView, k: int) -> tuple[str | None, int, bool, Decimal]:
+        """A 'per jin' after the money: (unit, end, whether it follows the money directly, how
+        many of the unit the price is for: 100 in '$8.10 per 100 pounds').
 
         It may also follow a bracketed restatement, '2,000 yuan ($280) per ton', and then
         applies to both figures, though neither one's text reaches it.
@@ -199,16 +206,18 @@ class QuantityRules:
         if at < n and words[at] == "(":
             close = next((j for j in range(at, min(at + 12, n)) if words[j] == ")"), None)
             if close is None:
-                return None, k, False
+                return None, k, False, ONE
             at = close + 1
         elif at < n and words[at] == ")":
             at += 1
         if at + 1 < n and words[at].lower() in self.lex.words("per"):
-            unit = self.lex.units.match_at(words, at + 1)
+            count, at_unit = _per_count(words, at + 1)
+            unit = self.lex.units.match_at(words, at_unit)
             if unit is not None and priced_per(unit[0]) and not (
                     unit[1] < n and words[unit[1]].lower() in self.lex.words("not_per_after")):
-                return unit[0], unit[1], at == k  # not "a year earlier", which dates the figure
-        return None, k, False
+                # not "a year earlier", which dates the figure
+                return unit[0], unit[1], at == k, count
+        return None, k, False, ONE
 
     def _per_unit_of_change_target(self, reader: NumberReader, r: Reading, k: int) -> str | None:
         """'from 8 yuan to 12 yuan per kg': the 8 yuan is priced per kg like the 12.
@@ -345,6 +354,17 @@ class QuantityRules:
         if after is not None:
             return after
         return (target.currency, target.end) if target.currency is not None else None
+
+
+def _per_count(words: list[str], i: int) -> tuple[Decimal, int]:
+    """'per 100 pounds': (100, index of the unit); (1, ``i``) when no number stands there."""
+    if i < len(words) and PLAIN_NUMBER.fullmatch(words[i]):
+        return Decimal(words[i].replace(",", "")), i + 1
+    return ONE, i
+
+
+def _divided(value: Decimal | None, by: Decimal) -> Decimal | None:
+    return None if value is None else value / by
 
 
 def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
