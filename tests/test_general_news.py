@@ -77,6 +77,10 @@ CASES = [
       ("mass", "500 kg", "500", "kg", "exact", "")]),
     ("per-mu-without-yield-word", "Each per mu subsidy buys 50 kg of seed.",
      [("mass", "50 kg", "50", "kg", "exact", "")]),
+    ("noun-first-exceeded", "Internet users exceeded 300 million.",
+     [("count", "Internet users exceeded 300 million", "300000000", "", "over", "Internet users")]),
+    ("head-of-cattle", "The herd grew to 5.98 million head.",
+     [("count", "5.98 million head", "5980000", "", "exact", "head")]),
     # ---- a count whose noun comes first, tied by a change
     ("number-of-fell-by", "The number of poor people fell by 98.99 million.",
      [("count", "poor people fell by 98.99 million", "98990000", "", "exact", "poor people")]),

@@ -142,11 +142,14 @@ class CountRules:
 
     def noun_before(self, view: TokenView, start: int) -> tuple[int, int] | None:
         """'the number of online stores reached' + number: (first, end) of 'online stores'."""
-        words = view.words[max(0, start - 4):start]
-        link = self.lex.count_links.match_ending_at(words, len(words))
-        if link is None:
-            return None
-        end = start - (len(words) - link[1])
+        if view.lower(start) in self.lex.words("verb_qualifier"):
+            end = start  # "rural internet users exceeded 300 million": the qualifier is the verb
+        else:
+            words = view.words[max(0, start - 4):start]
+            link = self.lex.count_links.match_ending_at(words, len(words))
+            if link is None:
+                return None
+            end = start - (len(words) - link[1])
         counted = self._number_of(view, end)
         if counted is not None:
             return counted
