@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,11 +70,17 @@ def find_published(text: str) -> str:
     """The publication date the page prints in its header, ISO, else ''."""
     head = text[:HEADER_CHARS]
     page = PageLines(head, finds=occurrences_in(text))
+    lined = None  # the header's lines, read once a rule that opens with "^" may match
     found = []
     for pattern, gate, where in _published_rules():
         if gate is not None and not page.any_marked(gate):
             continue  # no line of the header can start a match
-        for m in matches(pattern, head, where):
+        if where is None and gate is not None and pattern.pattern.startswith("^"):
+            lined = lined or PageLines.read(head, page.finds)
+            tried = _line_matches(pattern, gate, lined)
+        else:
+            tried = matches(pattern, head, where)
+        for m in tried:
             month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
             try:
                 day = dt.date(int(m["y"]), month or 0, int(m["d"]))
@@ -82,6 +89,31 @@ def find_published(text: str) -> str:
             found.append((m.start(), day.isoformat()))
             break
     return min(found)[1] if found else ""
+
+
+def _line_matches(pattern: re.Pattern, gate: LineGate, page: PageLines) -> Iterator[re.Match]:
+    """The matches of a rule that opens with "^", as ``pattern.finditer`` finds them, tried only
+    at the lines its gate lets through instead of at every character of the header.
+
+    A match whose leading white space reaches back over blank lines starts on the first of
+    them, as the search would have it.
+    """
+    text, lines, firsts = page.text, page.lines, page.line_firsts
+    free = 0
+    for i in page.marked(gate):
+        if lines[i][0] < free:
+            continue
+        m = pattern.match(text, lines[i][0])
+        if m is None:
+            continue
+        k = i
+        while k > 0 and not firsts[k - 1] and lines[k - 1][0] >= free:
+            earlier = pattern.match(text, lines[k - 1][0])
+            if earlier is None or earlier.end() != m.end():
+                break
+            m, k = earlier, k - 1
+        yield m
+        free = m.end()
 
 
 @cache
