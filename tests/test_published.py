@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from agrofacts import datewords
@@ -103,3 +105,37 @@ def test_find_source(text, expected):
     from agrofacts.article import find_source
 
     assert find_source(text) == expected
+
+
+def _plain_published(text: str) -> str:
+    """find_published without its shortcuts: every rule searched over the whole header."""
+    import datetime as dt
+
+    from agrofacts.article import HEADER_CHARS, _month_names, _published_rules
+
+    head, found = text[:HEADER_CHARS], []
+    for pattern, _gate, _where in _published_rules():
+        for m in pattern.finditer(head):
+            month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
+            try:
+                day = dt.date(int(m["y"]), month or 0, int(m["d"]))
+            except ValueError:
+                continue
+            found.append((m.start(), day.isoformat()))
+            break
+    return min(found)[1] if found else ""
+
+
+LINE_CASES = [
+    "\n\n  \nDecember 28, 2011\n\nTitle",
+    "Title\n\n \n\t\nThursday, September 22, 2011\nBody",
+    "Title\nJuly 4, 1776 was a day.\nMay 2, 2019\n",
+    "Title\n\n2010-02-01 13:30 BJT\n\n28 December 2011\n",
+    "Title\nFebruary 30, 2019\nMarch 1, 2019\n",
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in HEADERS] + LINE_CASES + [
+    p.read_text(encoding="utf-8-sig") for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))])
+def test_line_rules_tried_at_gated_lines_find_what_the_search_finds(text):
+    assert find_published(text) == _plain_published(text)
