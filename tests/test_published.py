@@ -35,6 +35,9 @@ HEADERS = [
     ("day-first-alone", "Title\n28 December 2011\nBody", "2011-12-28"),
     ("iso-with-time-zone", "Title\n\n2010-02-01 13:30 BJT\n\nBody", "2010-02-01"),
     ("date-inside-a-sentence-line", "Title\nThe fair opened on December 28, 2011 in Beijing.\nBody", ""),
+    ("publisher-bracket-lost", "Title\nXinhua) 13:05, December 15, 2021\nBody", "2021-12-15"),
+    ("date-and-time-alone", "Title\nMay 08, 2023 \u2014 11:07 pm EDT\nBody", "2023-05-08"),
+    ("timestamp-opening-a-line", "Title\n2025-01-17 22:18 Last Updated At: 2025-01-18\nBody", "2025-01-17"),
     ("impossible-date-skipped", "Source: Xinhua| 2019-02-30 15:40:04\nBody", ""),
     ("date-in-body-text-is-not-a-header", "The fair opened on 2019-11-24 in Beijing.", ""),
     ("no-date", "China Daily\n\nAlibaba to help fight poverty", ""),
@@ -96,6 +99,10 @@ SOURCES = [
     ("dow-jones-dateline", "WASHINGTON -(Dow Jones)- The index of prices rose.", "Dow Jones"),
     ("cctv-source", "Source: CCTV.com\nBody", "CCTV"),
     ("first-named-wins", "(People's Daily Online) 09:31, October 12, 2023\n(Xinhua) Body", "People's Daily"),
+    ("china-daily-capitals", "By Kang Bing | CHINA DAILY | Updated: 2021-03-26\nBody", "China Daily"),
+    ("chinadaily-domain-capitalised", "(Chinadaily.com.cn) 08:47, March 26, 2021\nBody", "China Daily"),
+    ("source-reuters-line", "Body.\n\nSource: Reuters\n", "Reuters"),
+    ("xinhua-comma-date", "Print E-mail Xinhua, December 16, 2020\nBody", "Xinhua"),
     ("none", "Farmers sold 5 tonnes of pears.", ""),
 ]
 
