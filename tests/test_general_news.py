@@ -151,6 +151,8 @@ CASES = [
     ("compared-count-keeps-its-noun", "Output was 500 tonnes, up from 2,000 farms.",
      [("mass", "500 tonnes", "500000", "kg", "exact", ""),
       ("count", "2,000 farms", "2000", "", "exact", "farms")]),
+    ("no-unit-over-another-number", "Income rose to 6,800 yuan, and the ratio dropped to 2.34 from 2.81.",
+     [("money", "6,800 yuan", "6800", "CNY", "exact", "")]),
     ("no-unit-across-sentences", "It sold 500 tonnes. Exports fell from 4.19 million.",
      [("mass", "500 tonnes", "500000", "kg", "exact", ""),
       ("count", "4.19 million", "4190000", "", "exact", "")]),

@@ -58,7 +58,7 @@ class QuantityRules:
         added: list[Found] = []
         # per figure found here: its start and how many canonical units one of its written
         # number is, for a bare number that compares with it (``_inherited``)
-        factors: list[tuple[int, Figure, Decimal]] = []
+        factors: list[tuple[int, int, Figure, Decimal]] = []
         i = 0
         for start in starts:
             if start < i:
@@ -75,14 +75,14 @@ class QuantityRules:
             if fig is not None and fig is not NOT_A_FIGURE and claimed.any(fig[0], fig[1]):
                 fig = None
             if fig is None:
-                fig = self._inherited(reader.view, reading, factors)
+                fig = self._inherited(reader.view, reading, factors, claimed)
             if fig is None:
                 i = reading.num.end
                 continue
             if fig is not NOT_A_FIGURE:
                 added.append(fig)
                 if reading.value:
-                    factors.append((fig[0], fig[2], fig[2].value / reading.value))
+                    factors.append((fig[0], fig[1], fig[2], fig[2].value / reading.value))
             i = max(fig[1] if fig is not NOT_A_FIGURE else reading.end, i + 1)
         write = bool(added) or SPAN_KEY not in doc.spans  # else the group already holds every figure
         hand_over(doc, found + [_span(doc, *fig) for fig in added],
@@ -167,23 +167,28 @@ class QuantityRules:
         return any(words[j].lower() in self.lex.words("weigh_verb")
                    for j in range(max(0, r.start - 2), r.start))
 
-    def _inherited(self, view: TokenView, r: Reading, factors: list[tuple[int, Figure, Decimal]]
-                   ) -> Found | None:
+    def _inherited(self, view: TokenView, r: Reading, factors: list[tuple[int, int, Figure, Decimal]],
+                   claimed: TokenMask) -> Found | None:
         """'26.49 million tonnes, compared with 23.87 million a year earlier': the bare 23.87
         million is in tonnes too. A number with no unit of its own, after a word that compares
-        (compare_leads.txt), takes the unit of the last figure before it in its sentence."""
+        (compare_leads.txt), takes the unit of the last figure before it in its sentence, when
+        no other number stands between them ("the ratio dropped to 2.34 from 2.81": no unit)."""
         if not factors or r.currency is not None or r.million_m is not None:
             return None
-        if self.lex.compare_leads.match_ending_at(view.words, r.start) is None:
+        words = view.words
+        if self.lex.compare_leads.match_ending_at(words, r.start) is None:
             return None
-        if r.end < view.n and self.lex.is_plural(view.words[r.end].lower()):
+        if r.end < view.n and self.lex.is_plural(words[r.end].lower()):
             return None  # "up from 2,000 farmers": a count of its own
+        if any(words[j][:1].isdigit() and not claimed.any(j, j + 1)
+               for j in range(factors[-1][1], r.start)):
+            return None
         sentence = view.sent_start(r.start)
-        source = next((f for f in reversed(factors) if f[0] < sentence or f[1].kind != "percent"
+        source = next((f for f in reversed(factors) if f[0] < sentence or f[2].kind != "percent"
                        or not self._change_in_percent(view, f[0], r)), None)
         if source is None or source[0] < sentence:
             return None
-        fig, factor = source[1], source[2]
+        fig, factor = source[2], source[3]
         return r.start, r.end, Figure(fig.kind, scaled(r.value, factor), fig.unit, r.qualifier,
                                       None if r.value_max is None else scaled(r.value_max, factor),
                                       rule="inherited-unit")
