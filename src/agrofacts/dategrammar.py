@@ -41,6 +41,8 @@ PART_YEAR = re.compile(r"(early|mid|late)-(1[89]\d\d|2[01]\d\d)", re.IGNORECASE)
 QUARTER_TOKEN = re.compile(r"([QH])([1-4])")
 DAY = re.compile(r"[1-9]|[12]\d|3[01]")
 SHORT_YEAR = re.compile(r"\d\d")
+#: Bounds whose yearless point lies before the publication date: "since October".
+PAST_BOUNDS = frozenset({"bound-since"})
 #: A crop or marketing season written as one token: "2023/24", "2009/10", "2022/2023".
 SEASON_YEARS = re.compile(r"(1[89]\d\d|2[01]\d\d)/(\d\d|\d{4})")
 #: Units an "N ... ago" may count, as data/units.csv names them.
@@ -188,6 +190,8 @@ class Parser:
         if f.place is None or f.period is not None:
             return f
         period = f.place(self.pub.year) if self.pub else None
+        if period is not None and f.rule in PAST_BOUNDS and period.start > self.pub:
+            period = f.place(self.pub.year - 1)  # "since October" in March: last October
         return Found(f.end, period, f.rule, f.place)
 
     # ---- year expressions ----------------------------------------------------------
@@ -341,8 +345,9 @@ class Parser:
         year_at = k + 1 if self.low(k) == "of" else k
         ye = self.year_expr(year_at)
         if ye is None:
-            if self.low(k) == "of" or parts == 12:
-                return None  # "the first half of the match"; "the first 10 months" is a duration
+            if self.low(k) == "of":
+                return None  # "the first half of the match", "the first 10 months of the project"
+            # "the first half", "in the first four months": of the publication year
             return Found(k, None, "fraction", lambda y: P.fraction(y, parts, first, last))
         end, y = ye
         return Found(end, P.fraction(y, parts, first, last) if y else None, "fraction")
@@ -502,7 +507,7 @@ class Parser:
             return self._month_range(i, month, k, bare_ok)
         if self.low(k) == "period" and self.low(k + 1) in ("of", "in"):
             k += 1  # "the January-October period of 2021"
-        year_at = k + 1 if self.low(k) in ("of", "in") and self.year_token(k + 1) else k
+        year_at = k + 1 if self.low(k) in ("of", "in", ",") and self.year_token(k + 1) else k
         ye = self.year_expr(year_at)
         if ye is not None and not (self.year_token(year_at) and self.quantity_at(year_at + 1)):
             end, y = ye
