@@ -32,6 +32,10 @@ CASES = [
      "30 million tonnes", "2023-01-01", "2024-12-31", PUB),
     ("marketing-year-named-before-the-verb", "Sales for the 2009/10 marketing year hit 21 million tonnes.",
      "21 million tonnes", "2009-01-01", "2010-12-31", PUB),
+    ("same-period-last-year-is-a-base", "In October, sales surged 31.5 percent from the same period last "
+     "year.", "31.5 percent", "2021-10-01", "2021-10-31", PUB),
+    ("same-month-a-year-ago-is-a-base", "Prices rose 2.2 percent from the same month a year ago.",
+     "2.2 percent", "", "", PUB),
     ("fronted-year", "In 2017, more than 28 million users bought farm goods online.",
      "more than 28 million users", "2017-01-01", "2017-12-31", PUB),
     ("opening-year-no-comma", "In 2017 more than 28 million users bought farm goods online.",

@@ -44,6 +44,8 @@ BREAKS = frozenset({",", ";", ":", "--", "—", "–", "-"})
 SINCE_WINDOW = 5
 #: How many tokens before a date a comparison word may stand: "compared with 2018".
 COMPARISON_WINDOW = 2
+#: How many tokens before a date "same" may stand: "from the same month a year ago".
+SAME_PERIOD_WINDOW = 4
 #: How many words naming a period may follow its date before the verb: "marketing year".
 MAX_PERIOD_NOUNS = 2
 #: The clause number of a token whose sentence holds no date and figure: equal to no real number.
@@ -73,6 +75,7 @@ class Anchoring:
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
         self.clause_openers = frozenset(words.role("clause_opener"))
         self.comparison = frozenset(words.role("comparison"))
+        self.same_period = frozenset(words.role("same_period"))
 
     def __call__(self, doc: Doc) -> Doc:
         if SPAN_KEY not in doc.spans:
@@ -167,11 +170,14 @@ class Anchoring:
         return True
 
     def _comparison(self, doc: Doc, start: int, clause: list[int]) -> bool:
+        """Whether the date is a base of comparison: a comparison word just before it ("over
+        2018"), or "the same period/month" a little before it ("from the same period last year")."""
         lowers = lowers_of(doc)
         for i in range(max(0, start - COMPARISON_WINDOW), start):
             if clause[i] == clause[start] and lowers[i] in self.comparison:
                 return True
-        return False
+        return any(clause[i] == clause[start] and lowers[i] in self.same_period
+                   for i in range(max(0, start - SAME_PERIOD_WINDOW), start))
 
     def _since(self, doc: Doc, start: int, fig: Figure, clause: list[int]) -> bool:
         if fig.rule == "bound-since":

@@ -29,7 +29,7 @@ CHOICE_ROLES = {
     "range_join": {"from", "between"},
 }
 #: Roles that are plain word lists (empty value).
-LIST_ROLES = {"lead", "coordinator", "period_noun", "ago", "weekend", "comparison", "fronting",
+LIST_ROLES = {"lead", "coordinator", "period_noun", "same_period", "ago", "weekend", "comparison", "fronting",
               "clause_opener", "duration_lead", "not_duration"}
 #: Roles whose surfaces keep their case ("Thursday"; "thursday" is no weekday in news copy).
 CASED_ROLES = {"weekday"}
