@@ -170,6 +170,10 @@ CASES = [
       ("money", "Shs 287", "287", "KES/kg", "exact", "")]),
     ("surpassed-is-over", "Live hogs surpassed 400 million.",
      [("count", "Live hogs surpassed 400 million", "400000000", "", "over", "Live hogs")]),
+    ("counted-phrase-with-or", "It adopted 109 tax reduction or exemption measures.",
+     [("count", "109 tax reduction or exemption measures", "109", "", "exact",
+       "tax reduction or exemption measures")]),
+    ("us-cents", "The price is 25 US cents.", [("money", "25 US cents", "0.25", "USD", "exact", "")]),
     # ---- qualifiers that negate another
     ("no-fewer-than", "No fewer than 20 counties took part.",
      [("count", "No fewer than 20 counties", "20", "", "at_least", "counties")]),

@@ -117,6 +117,7 @@ class CountRules:
         """(first token, end) of the counted noun phrase starting at ``k``, or None."""
         lex, text, spaces, n = self.lex, view.words, view.spaces, view.n
         not_counted, stopwords, months, is_plural = lex.not_counted, lex.stopwords, lex.months, lex.is_plural
+        coordinators = lex.words("phrase_coordinator")
         j, words = k, 0
         while j < n and words < MAX_PHRASE_WORDS:
             word = text[j]
@@ -132,6 +133,9 @@ class CountRules:
                 return _NOT_COUNTED  # "5G networks", "3D printers": a name glued to its digit
             if low in not_counted:
                 return _NOT_COUNTED if words == 0 else None
+            if low in coordinators and words and j + 1 < n:
+                j += 1  # "109 tax reduction or exemption measures": the head noun comes later
+                continue
             if low in stopwords or word in months:
                 return None
             words += 1
