@@ -71,27 +71,33 @@ def find_published(text: str) -> str:
     head = text[:HEADER_CHARS]
     page = PageLines(head, finds=occurrences_in(text))
     lined = None  # the header's lines, read once a rule that opens with "^" may match
-    found = []
+    best: tuple[int, str] | None = None  # the first date in the text so far: (start, ISO date)
     for pattern, gate, where in _published_rules():
         if gate is not None and not page.any_marked(gate):
             continue  # no line of the header can start a match
+        # a match that starts after the best one cannot win: it is not looked for
+        last = None if best is None else best[0]
         if where is None and gate is not None and pattern.pattern.startswith("^"):
             lined = lined or PageLines.read(head, page.finds)
-            tried = _line_matches(pattern, gate, lined)
+            tried = _line_matches(pattern, gate, lined, last)
         else:
-            tried = matches(pattern, head, where)
+            tried = matches(pattern, head, where, last)
         for m in tried:
+            if last is not None and m.start() > last:
+                break
             month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
             try:
                 day = dt.date(int(m["y"]), month or 0, int(m["d"]))
             except ValueError:
                 continue  # "2019-02-30" or "Foo 5, 2019": not a date, look on
-            found.append((m.start(), day.isoformat()))
+            if best is None or (m.start(), day.isoformat()) < best:
+                best = (m.start(), day.isoformat())
             break
-    return min(found)[1] if found else ""
+    return best[1] if best else ""
 
 
-def _line_matches(pattern: re.Pattern, gate: LineGate, page: PageLines) -> Iterator[re.Match]:
+def _line_matches(pattern: re.Pattern, gate: LineGate, page: PageLines,
+                  last: int | None = None) -> Iterator[re.Match]:
     """The matches of a rule that opens with "^", as ``pattern.finditer`` finds them, tried only
     at the lines its gate lets through instead of at every character of the header.
 
@@ -101,6 +107,8 @@ def _line_matches(pattern: re.Pattern, gate: LineGate, page: PageLines) -> Itera
     text, lines, firsts = page.text, page.lines, page.line_firsts
     free = 0
     for i in page.marked(gate):
+        if last is not None and lines[i][0] > last:
+            return  # a match starts at its line: the lines below start after ``last``
         if lines[i][0] < free:
             continue
         m = pattern.match(text, lines[i][0])

@@ -415,11 +415,13 @@ def _literal_run(items: list) -> str:
     return run
 
 
-def matches(pattern: re.Pattern, text: str, where: Opening | None) -> Iterator[re.Match]:
+def matches(pattern: re.Pattern, text: str, where: Opening | None,
+            last: int | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, trying the pattern only where ``where`` says a match can start.
 
     Matches are tried left to right, each after the end of the last; none is empty
-    (each holds an opening text), so this is the search ``finditer`` makes.
+    (each holds an opening text), so this is the search ``finditer`` makes. With ``last``,
+    only the matches that start at or before it are wanted: places after it are not tried.
     """
     if where is None or where.searched_fast:
         yield from pattern.finditer(text)
@@ -428,6 +430,8 @@ def matches(pattern: re.Pattern, text: str, where: Opening | None) -> Iterator[r
                      if at >= where.offset})
     free = 0
     for at in places:
+        if last is not None and at > last:
+            return
         if at < free:
             continue
         m = pattern.match(text, at)
