@@ -29,6 +29,7 @@ MAX_PHRASE_WORDS = 6
 class CountRules:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.age_before, self.age_after = lex.words("age_before"), lex.words("age_after")
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -74,7 +75,7 @@ class CountRules:
     def count(self, view: TokenView, r: Reading, earlier: list[Found]) -> Found | None:
         """The count read at ``r`` as (start, end, figure), or None; ``earlier``: counts before it."""
         if self._is_date_part(view, r) or self._is_year(view, r) or self._is_ratio(view, r) \
-                or r.start > 0 and view.lower(r.start - 1) in self.lex.words("age_before"):
+                or r.start > 0 and view.lower(r.start - 1) in self.age_before:
             return None  # "one aged 3": an age
         end = r.end
         if r.million_m is not None:
@@ -87,7 +88,7 @@ class CountRules:
             return None  # "the 2008 Olympics": unqualified, a bare 1800-2199 is a year, not a count
         if phrase is not None:
             first, head_end = phrase
-            if head_end < view.n and view.lower(head_end) in self.lex.words("age_after"):
+            if head_end < view.n and view.lower(head_end) in self.age_after:
                 return None  # "when she was 8 years old": an age
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
