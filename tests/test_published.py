@@ -121,7 +121,7 @@ def _plain_published(text: str) -> str:
     from agrofacts.article import HEADER_CHARS, _month_names, _published_rules
 
     head, found = text[:HEADER_CHARS], []
-    for pattern, _gate, _where in _published_rules():
+    for pattern, *_shortcuts in _published_rules():
         for m in pattern.finditer(head):
             month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
             try:

@@ -39,9 +39,11 @@ def _publishers() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 @cache
-def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None, Opening | None], ...]:
-    """(pattern, gate, opening): a header the gate lets through no line of cannot match the
-    pattern; the opening tells where a match can start (see linegate)."""
+def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None, Opening | None, re.Pattern | None], ...]:
+    """(pattern, gate, opening, line starts): a header the gate lets through no line of cannot
+    match the pattern; the opening tells where a match can start (see linegate); for a rule
+    that opens with "^" and whose gate is a first character, ``line starts`` finds the
+    starts of the lines the gate lets through (``_line_matches``)."""
     out = []
     for rec in read_jsonl("published.jsonl", {"id", "pattern"}, {"note"}):
         pattern = re.compile(rec["pattern"], re.MULTILINE)
@@ -49,7 +51,13 @@ def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None, Opening | Non
         if not ({"y", "d"} <= groups and len(groups & {"m", "mon"}) == 1):
             raise RuleFileError(
                 f"published.jsonl: rule {rec['id']!r} needs groups y, d and one of m (number), mon (name)")
-        out.append((pattern, line_gate(rec["pattern"]), opening(rec["pattern"])))
+        gate, where = line_gate(rec["pattern"]), opening(rec["pattern"])
+        starts = None
+        if where is None and rec["pattern"].startswith("^") and gate is not None \
+                and gate.first is not None and not gate.words:
+            # a line's start, where its first non-space character is one the gate lets through
+            starts = re.compile(r"^(?=[^\S\n]*(?:" + gate.first.pattern + "))", re.MULTILINE)
+        out.append((pattern, gate, where, starts))
     return tuple(out)
 
 
@@ -70,16 +78,14 @@ def find_published(text: str) -> str:
     """The publication date the page prints in its header, ISO, else ''."""
     head = text[:HEADER_CHARS]
     page = PageLines(head, finds=occurrences_in(text))
-    lined = None  # the header's lines, read once a rule that opens with "^" may match
     best: tuple[int, str] | None = None  # the first date in the text so far: (start, ISO date)
-    for pattern, gate, where in _published_rules():
+    for pattern, gate, where, starts in _published_rules():
         if gate is not None and not page.any_marked(gate):
             continue  # no line of the header can start a match
         # a match that starts after the best one cannot win: it is not looked for
         last = None if best is None else best[0]
-        if where is None and gate is not None and pattern.pattern.startswith("^"):
-            lined = lined or PageLines.read(head, page.finds)
-            tried = _line_matches(pattern, gate, lined, last)
+        if starts is not None:
+            tried = _line_matches(pattern, starts, head, last)
         else:
             tried = matches(pattern, head, where, last)
         for m in tried:
@@ -96,30 +102,33 @@ def find_published(text: str) -> str:
     return best[1] if best else ""
 
 
-def _line_matches(pattern: re.Pattern, gate: LineGate, page: PageLines,
+def _line_matches(pattern: re.Pattern, starts: re.Pattern, head: str,
                   last: int | None = None) -> Iterator[re.Match]:
     """The matches of a rule that opens with "^", as ``pattern.finditer`` finds them, tried only
-    at the lines its gate lets through instead of at every character of the header.
+    at the starts of the lines its gate lets through (found by ``starts`` in one scan) instead
+    of at every character of the header.
 
     A match whose leading white space reaches back over blank lines starts on the first of
     them, as the search would have it.
     """
-    text, lines, firsts = page.text, page.lines, page.line_firsts
     free = 0
-    for i in page.marked(gate):
-        if last is not None and lines[i][0] > last:
-            return  # a match starts at its line: the lines below start after ``last``
-        if lines[i][0] < free:
+    for line in starts.finditer(head):
+        at = line.start()
+        if last is not None and at > last:
+            return  # the lines below start after ``last``
+        if at < free:
             continue
-        m = pattern.match(text, lines[i][0])
+        m = pattern.match(head, at)
         if m is None:
             continue
-        k = i
-        while k > 0 and not firsts[k - 1] and lines[k - 1][0] >= free:
-            earlier = pattern.match(text, lines[k - 1][0])
+        while at > free:
+            above = head.rfind("\n", 0, at - 1) + 1  # the line above, when it is blank
+            if head[above:at - 1].strip() or above < free:
+                break
+            earlier = pattern.match(head, above)
             if earlier is None or earlier.end() != m.end():
                 break
-            m, k = earlier, k - 1
+            m, at = earlier, above
         yield m
         free = m.end()
 
