@@ -173,6 +173,9 @@ class Anchoring:
         """Whether the date is a base of comparison: a comparison word just before it ("over
         2018"), or "the same period/month" a little before it ("from the same period last year")."""
         lowers = lowers_of(doc)
+        window = lowers[max(0, start - SAME_PERIOD_WINDOW):start]
+        if self.comparison.isdisjoint(window[-COMPARISON_WINDOW:]) and self.same_period.isdisjoint(window):
+            return False  # most dates: neither word near, at two set tests
         for i in range(max(0, start - COMPARISON_WINDOW), start):
             if clause[i] == clause[start] and lowers[i] in self.comparison:
                 return True

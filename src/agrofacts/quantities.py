@@ -20,6 +20,7 @@ from .context import NumberReader, Reading, figure_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
+from .tokenlists import lowers_of
 from .tokenview import TokenView
 from .units import has_kind, kind_of, normalise, normalise_rate, priced_per, scaled
 
@@ -40,6 +41,11 @@ class QuantityRules:
         self.change_from = lex.words("change_from")  # asked for every number without a unit
         self.range_join = lex.words("range_join")
         self.change_words = lex.words("change_word")
+        self.per_words, self.yield_words = lex.words("per"), lex.words("yield_word")
+        # the words after a unit that may make its figure none: an age, a share, "a four-year
+        # high" (a hyphen first: "56-year-old")
+        self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
+            | {"-"}
         # The words that may open a currency or a unit after a number (see ``_nothing_after``).
         self.after_words = lex.currencies_after.first_words | lex.units.first_words \
             | lex.words("duration_adjective")
@@ -294,7 +300,8 @@ class QuantityRules:
                 return None
             name, unit_end = target
             end = r.end
-        if _is_age(view, end, lex) or lex.is_share(words, end) or _is_extreme(view, end, name, lex):
+        if end < n and words[end].lower() in self.after_unit_checks and (
+                _is_age(view, end, lex) or lex.is_share(words, end) or _is_extreme(view, end, name, lex)):
             return NOT_A_FIGURE
         if unit_end + 1 < n and words[unit_end].lower() in lex.words("per"):
             per = lex.units.match_at(words, unit_end + 1)
@@ -321,8 +328,11 @@ class QuantityRules:
         mu" earlier in a sentence may belong to another figure.
         """
         words, lex = view.words, self.lex
-        per_words, yield_words = lex.words("per"), lex.words("yield_word")
-        for j in range(start - 1, max(0, start - YIELD_LOOKBACK) - 1, -1):
+        per_words, yield_words = self.per_words, self.yield_words
+        lo = max(0, start - YIELD_LOOKBACK)
+        if yield_words.isdisjoint(lowers_of(view.doc)[lo:start]):
+            return None  # no yield word before the figure: most figures, at one set test
+        for j in range(start - 1, lo - 1, -1):
             word = words[j].lower()
             if word in CLAUSE_BREAKS or word[:1].isdigit():
                 return None
