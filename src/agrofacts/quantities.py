@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .context import NumberReader, Reading, figure_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
-from .lexicon import Lexicons, lexicons
+from .lexicon import Currency, Lexicons, lexicons
 from .numerals import MILLION
 from .tokenlists import lowers_of
 from .tokenview import TokenView
@@ -141,6 +141,11 @@ class QuantityRules:
             currency, target_end = target
             end = r.end
             k = target_end
+        start, qualifier = r.start, r.qualifier
+        if end is None and value_max is None:
+            upper = self._repeated_range(reader, r, currency, k)
+            if upper is not None:  # "from 1.60 yuan to 2.40 yuan per kilogram"
+                value_max, k, start, qualifier = upper[0], upper[1], upper[2], "range"
         value, value_max = value * currency.factor, _times(value_max, currency.factor)
         per, per_end, contiguous, per_count = self._per_unit(view, k)
         if per is None:
@@ -150,10 +155,45 @@ class QuantityRules:
         if end is None:
             end = per_end if contiguous else k
         m = normalise_rate(value, currency.code, per)
-        qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
-        fig = Figure("money", m.value, m.unit, qualifier, _rate_max(value_max, m, value),
-                     item=self._item_before(view, r.start), rule="money")
-        return r.start, end, fig
+        qualifier, end = trailing_qualifier(words, end, qualifier, lex)
+        vmax = None if value_max is None else normalise_rate(value_max, currency.code, per).value
+        fig = Figure("money", m.value, m.unit, qualifier, vmax,
+                     item=self._item_before(view, start), rule="money")
+        return start, end, fig
+
+    def _repeated_range(self, reader: NumberReader, r: Reading, currency: Currency, k: int
+                        ) -> tuple[Decimal, int, int] | None:
+        """'8 yuan to 12 yuan', 'between $2 and $3': a range that writes its currency twice, as
+        (upper value, end of its currency, start of the range); None for a change ("rose from 8
+        yuan to 12 yuan": two figures) or anything else.
+
+        ``k``: the end of the first sum's currency.
+        """
+        words, n, lex = reader.view.words, reader.view.n, self.lex
+        if k + 1 >= n or words[k].lower() not in lex.range_joiners:
+            return None
+        before = words[r.start - 1].lower() if r.start > 0 else ""
+        if before in lex.words("range_open"):
+            if words[k].lower() not in lex.words("range_join_between"):
+                return None
+        elif words[k].lower() not in self.range_join:
+            return None
+        elif before in self.change_from and any(
+                w.lower() in self.change_words for w in words[max(0, r.start - 4):r.start - 1]):
+            return None
+        sign = lex.currencies_before.match_at(words, k + 1)
+        target = reader.at(k + 1 if sign is None else sign[1])
+        if target is None or target.value_max is not None or target.million_m is not None:
+            return None
+        after = lex.currencies_after.match_at(words, target.end)
+        other = after[0] if after is not None else target.currency
+        if other is None or other.code != currency.code or other.factor != currency.factor:
+            return None
+        if target.value <= r.value:
+            return None
+        opened = before in lex.words("range_open") or before in self.change_from
+        return target.value, (after[1] if after is not None else target.end), \
+            r.start - 1 if opened else r.start
 
     def _weighed(self, view: TokenView, r: Reading, start: int, end: int) -> bool:
         """Whether the currency word at start:end is a unit of weight here, as "pounds" may be.
@@ -384,13 +424,6 @@ def _divided(value: Decimal | None, by: Decimal) -> Decimal | None:
 
 def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
     return None if value is None else value * factor
-
-
-def _rate_max(value_max: Decimal | None, m, value: Decimal) -> Decimal | None:
-    """The upper end of a money range, converted like the lower end."""
-    if value_max is None:
-        return None
-    return m.value * value_max / value if value else value_max
 
 
 def _is_age(view: TokenView, end: int, lex: Lexicons) -> bool:
