@@ -87,6 +87,8 @@ CASES = [
      [("mass", "50 kg", "50", "kg", "exact", "")]),
     ("noun-first-exceeded", "Internet users exceeded 300 million.",
      [("count", "Internet users exceeded 300 million", "300000000", "", "over", "Internet users")]),
+    ("collective-noun-before-verb", "The sow herd stood at 40.73 million.",
+     [("count", "sow herd stood at 40.73 million", "40730000", "", "exact", "sow herd")]),
     ("head-of-cattle", "The herd grew to 5.98 million head.",
      [("count", "5.98 million head", "5980000", "", "exact", "head")]),
     # ---- a count whose noun comes first, tied by a change
