@@ -36,6 +36,8 @@ CASES = [
      "year.", "31.5 percent", "2021-10-01", "2021-10-31", PUB),
     ("same-month-a-year-ago-is-a-base", "Prices rose 2.2 percent from the same month a year ago.",
      "2.2 percent", "", "", PUB),
+    ("fronted-month-stressed", "In July alone, imports reached 9.73 million tonnes.",
+     "9.73 million tonnes", "2021-07-01", "2021-07-31", PUB),
     ("fronted-year", "In 2017, more than 28 million users bought farm goods online.",
      "more than 28 million users", "2017-01-01", "2017-12-31", PUB),
     ("opening-year-no-comma", "In 2017 more than 28 million users bought farm goods online.",

@@ -76,6 +76,7 @@ class Anchoring:
         self.clause_openers = frozenset(words.role("clause_opener"))
         self.comparison = frozenset(words.role("comparison"))
         self.same_period = frozenset(words.role("same_period"))
+        self.stress = frozenset(words.role("date_stress"))
 
     def __call__(self, doc: Doc) -> Doc:
         if SPAN_KEY not in doc.spans:
@@ -144,8 +145,16 @@ class Anchoring:
         if linked:
             return max(linked, key=lambda d: d.start)
         fronted = [d for d in dates if d.usable and clause[d.start] < own and d.end <= fig_start
-                   and d.opens and d.end < len(words) and words[d.end] in BREAKS]
+                   and d.opens and self._closed_by_break(words, d.end)]
         return max(fronted, key=lambda d: d.start) if fronted else None
+
+    def _closed_by_break(self, words: list[str], date_end: int) -> bool:
+        """Whether a break follows the date, after at most a word that stresses it ("In July
+        alone, imports reached ...")."""
+        at = date_end
+        if at < len(words) and words[at].lower() in self.stress:
+            at += 1
+        return at < len(words) and words[at] in BREAKS
 
     def _linked(self, words: list[str], date_end: int, fig_start: int) -> bool:
         """Whether only a linking verb ("hit", "rose to", "was") stands between a date and a

@@ -29,8 +29,8 @@ CHOICE_ROLES = {
     "range_join": {"from", "between"},
 }
 #: Roles that are plain word lists (empty value).
-LIST_ROLES = {"lead", "coordinator", "period_noun", "same_period", "ago", "weekend", "comparison", "fronting",
-              "clause_opener", "duration_lead", "not_duration"}
+LIST_ROLES = {"lead", "coordinator", "period_noun", "same_period", "date_stress", "ago", "weekend",
+              "comparison", "fronting", "clause_opener", "duration_lead", "not_duration"}
 #: Roles whose surfaces keep their case ("Thursday"; "thursday" is no weekday in news copy).
 CASED_ROLES = {"weekday"}
 
