@@ -171,6 +171,14 @@ CASES = [
      [("mass", "8.48 million mt", "8480000000", "kg", "exact", "")]),
     ("mln-T", "Output was 5.4 mln T last year.",
      [("mass", "5.4 mln T", "5400000000", "kg", "exact", "")]),
+    ("year-ago-in-brackets", "Imports hit 13.4 (13.3) mln t.",
+     [("mass", "13.4", "13400000000", "kg", "exact", ""),
+      ("mass", "13.3", "13300000000", "kg", "exact", "")]),
+    ("year-ago-in-brackets-plain", "Soybean oil imports decreased to 425,000 (564,000) t.",
+     [("mass", "425,000", "425000000", "kg", "exact", ""),
+      ("mass", "564,000", "564000000", "kg", "exact", "")]),
+    ("bracket-aside-is-not-a-pair", "It sold 300 (about 5%) tonnes.",
+     [("percent", "about 5%", "5", "%", "approx", "")]),
     ("price-slash-mt", "Palm oil fell to $472.50/mt.",
      [("money", "$472.50/mt", "0.4725", "USD/kg", "exact", "")]),
     ("kenya-sh-prefix-range", "Tea sold at Sh182 to Sh191 a kilo.",
@@ -251,3 +259,9 @@ def test_abbreviations_do_not_end_the_sentence(text):
     from agrofacts import extract_text
 
     assert [f.sentence for f in extract_text(text)] == [text]
+
+
+def test_a_year_ago_figure_in_brackets_restates_nothing():
+    from agrofacts import extract_text
+
+    assert [f.same_as for f in extract_text("Imports hit 13.4 (13.3) mln t.")] == [None, None]

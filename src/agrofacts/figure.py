@@ -85,6 +85,9 @@ def get_figure(span: Span) -> Figure | None:
 #: Whether ``set_figure`` may write the extension's user_data key itself (learnt on first use).
 _DIRECT: dict[str, bool] = {}
 
+#: The rule of the two figures of "13.4 (13.3) mln t": two years' figures, not one restated
+#: (quantities makes them, restatements leaves them unlinked).
+BRACKET_PAIR = "bracket-pair"
 #: Where a figure component leaves the facts group's Span objects and their token positions
 #: for the next one (``facts_of``).
 HANDOVER_KEY = ("agrofacts", "facts_handover")

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import NumberReader, Reading, figure_starts, trailing_qualifier
-from .figure import SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
+from .figure import BRACKET_PAIR, SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Currency, Lexicons, lexicons
 from .numerals import MILLION
 from .tokenlists import lowers_of
@@ -48,7 +48,7 @@ class QuantityRules:
             | {"-"}
         # The words that may open a currency or a unit after a number (see ``_nothing_after``).
         self.after_words = lex.currencies_after.first_words | lex.units.first_words \
-            | lex.words("duration_adjective")
+            | lex.words("duration_adjective") | {"(", ")"}  # brackets: "13.4 (13.3) mln t"
         self.after_exact = lex.currencies_after.short_first_words | lex.units.short_first_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -330,7 +330,14 @@ class QuantityRules:
             unit = lex.units.match_at(words, k + 1)  # "nine consecutive years"
             if unit is not None and kind_of(unit[0])[0] != "duration":
                 unit = None
-        if unit is not None:
+        bracketed = None
+        if unit is None:
+            # "imports of 13.4 (13.3) mln t": this year's figure, last year's in brackets, one unit
+            bracketed = self._unit_after_bracket(reader, k, r.start)
+        if bracketed is not None:
+            scale, name, unit_end = bracketed
+            value, value_max, end = value * scale, _times(value_max, scale), k
+        elif unit is not None:
             name, end = unit
             unit_end = end
         else:
@@ -356,9 +363,35 @@ class QuantityRules:
         m = normalise(value, name)
         vmax = normalise(value_max, name).value if value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
-        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax,
-                     item=self._item_before(view, r.start), rule="unit")
+        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=self._item_before(view, r.start),
+                     rule="unit" if bracketed is None else BRACKET_PAIR)
         return r.start, end, fig
+
+    def _unit_after_bracket(self, reader: NumberReader, k: int, start: int
+                            ) -> tuple[Decimal, str, int] | None:
+        """The scale and unit written after a bracketed figure that pairs with this one:
+        "13.4 (13.3) mln t" for the 13.4 (``k`` at its "(") and for the 13.3 (``start`` just
+        after the "("), as (scale, unit, end of the unit); None for anything else."""
+        view = reader.view
+        words, n = view.words, view.n
+        if k < n and words[k] == "(":
+            inner = reader.at(k + 1) if k + 1 < n else None
+            close = inner.end if inner is not None and inner.currency is None else None
+        elif k < n and words[k] == ")" and start > 1 and words[start - 1] == "(" \
+                and view.like_num(start - 2):
+            close = k  # the bracketed figure itself
+        else:
+            return None
+        if close is None or close >= n or words[close] != ")":
+            return None
+        at, scale = close + 1, ONE
+        word = self.lex.numbers.get(words[at].lower()) if at < n else None
+        if word is not None and word.role == "scale":
+            at, scale = at + 1, word.value
+        unit = self.lex.units.match_at(words, at)
+        if unit is None:
+            return None
+        return scale, unit[0], unit[1]
 
     def _yield_per_before(self, view: TokenView, start: int) -> str | None:
         """'the per mu yield reached 500 kg', 'grain yield per hectare was 6 tonnes': the unit

@@ -16,7 +16,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .figure import Figure, Position, end_handover, facts_of, get_figure, set_figure
+from .figure import BRACKET_PAIR, Figure, Position, end_handover, facts_of, get_figure, set_figure
 from .tokenview import words_of
 
 OPEN, CLOSE = "(", ")"
@@ -44,7 +44,7 @@ class RestatementLinker:
             if bracketed or _or_after(words, positions[a], positions[b]):
                 first, second = spans[a], spans[b]
                 fa, fb = get_figure(first), get_figure(second)
-                if fa.kind == fb.kind and fa.kind not in NOT_RESTATED \
+                if fa.kind == fb.kind and fa.kind not in NOT_RESTATED and fb.rule != BRACKET_PAIR \
                         and (bracketed or _same_amount(fa, fb)):
                     set_figure(second, fb.with_(same_as_char=first.start_char))
         return doc
