@@ -89,6 +89,10 @@ CASES = [
      [("count", "Internet users exceeded 300 million", "300000000", "", "over", "Internet users")]),
     ("collective-noun-before-verb", "The sow herd stood at 40.73 million.",
      [("count", "sow herd stood at 40.73 million", "40730000", "", "exact", "sow herd")]),
+    ("year-like-count-in-a-list", "The garden offers about 300 regular jobs and 2000 temporary jobs.",
+     [("count", "about 300 regular jobs", "300", "", "approx", "regular jobs"),
+      ("count", "2000 temporary jobs", "2000", "", "exact", "temporary jobs")]),
+    ("year-before-a-noun-is-a-year", "Beijing hosted the 2008 Olympics.", []),
     ("head-of-cattle", "The herd grew to 5.98 million head.",
      [("count", "5.98 million head", "5980000", "", "exact", "head")]),
     # ---- a count whose noun comes first, tied by a change

@@ -84,7 +84,8 @@ class CountRules:
         phrase = self.noun_phrase(view, end)
         if phrase is _NOT_COUNTED:
             return None
-        if phrase is not None and r.num.year_like and r.qualifier == "exact":
+        if phrase is not None and r.num.year_like and r.qualifier == "exact" \
+                and not self._listed_count(view, r, earlier):
             return None  # "the 2008 Olympics": unqualified, a bare 1800-2199 is a year, not a count
         if phrase is not None:
             first, head_end = phrase
@@ -108,6 +109,13 @@ class CountRules:
         if r.num.scale > 1 and not r.num.spelled:
             return _count(r.start, r.end, r, "", "count-bare")
         return None
+
+    def _listed_count(self, view: TokenView, r: Reading, earlier: list[Found]) -> bool:
+        """'300 regular jobs and 2000 temporary jobs': a year-like number joined to a count
+        just before it in a list is a count too."""
+        if r.start == 0 or view.lower(r.start - 1) not in self.lex.words("list_join") or not earlier:
+            return False
+        return earlier[-1][1] >= r.start - 1 and earlier[-1][0] >= view.sent_start(r.start)
 
     def _is_ratio(self, view: TokenView, r: Reading) -> bool:
         """'one in five adults', '3 out of every 10 farmers': a share, not a count of adults."""
