@@ -215,6 +215,11 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     # The sign and qualifier before it, read first: the label test asks the same of the words.
     cur = lex.currencies_before.match_ending_at(words, i)
     start = i if cur is None else cur[1]
+    sign = None if num.spelled else _sign_before(view, start)
+    if sign is not None:  # "-2.0% from July but +4.1% from a year earlier", "about -2%"
+        start -= 1
+        if sign in NEGATIVE_SIGNS:
+            num = num._replace(value=-num.value)
     qual = lex.qualifiers.match_ending_at(words, start)
     if _is_label(view, i, lex, cur, qual, num.end) or _is_code(view, num) or _in_name(view, num, lex):
         return None
@@ -223,10 +228,6 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if qual is not None:
         qualifier, start = qual
     end, value, value_max, million_m = num.end, num.value, None, num.million_m
-    sign = _sign_before(view, start) if qual is None and not num.spelled else None
-    if sign is not None:  # "-2.0% from July but +4.1% from a year earlier"
-        start -= 1
-        value = -value if sign in NEGATIVE_SIGNS else value
     # What follows most numbers is no range word: ``_range_end``'s first test, inlined.
     rng = _range_end(view, num, start, lex) if end + 1 < view.n and million_m is None \
         and words[end].lower() in lex.range_joiners else None
@@ -338,10 +339,13 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
     elif sep not in lex.words("range_join"):
         return None
     elif start > 0 and before in lex.words("change_from"):
-        if _after_change_word(words, start - 1, lex):
+        if after_change_word(words, start - 1, lex):
             return None  # "rose from 5 to 8 percent" is a change, two figures
         opened = True  # "earn from 100 to 300 yuan a day": a range
     k = j + 1
+    negative = words[k] in NEGATIVE_SIGNS and k + 1 < view.n and not view.spaces[k]  # "-5 to -3"
+    if negative:
+        k += 1
     cur = lex.currencies_before.match_at(words, k)
     if cur is not None:
         k = cur[1]
@@ -350,6 +354,8 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
     upper = parse_number_in(view, k, lex.numbers)
     if upper is None:
         return None
+    if negative:
+        upper = upper._replace(value=-upper.value)
     lower = num.value * upper.scale if num.scale == 1 and upper.scale > 1 else num.value
     if upper.value <= lower:
         return None
@@ -362,7 +368,7 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
 CHANGE_WINDOW = 3
 
 
-def _after_change_word(words: list[str], at: int, lex: Lexicons) -> bool:
+def after_change_word(words: list[str], at: int, lex: Lexicons) -> bool:
     """Whether a word of change ("rose", "fell", "an increase") comes just before ``at``."""
     change = lex.words("change_word")
     return any(w.lower() in change for w in words[max(0, at - CHANGE_WINDOW):at])

@@ -74,6 +74,8 @@ class CountRules:
 
     def count(self, view: TokenView, r: Reading, earlier: list[Found]) -> Found | None:
         """The count read at ``r`` as (start, end, figure), or None; ``earlier``: counts before it."""
+        if r.value < 0:
+            return None  # "-5": a change, never a number of things
         if self._is_date_part(view, r) or self._is_year(view, r) or self._is_ratio(view, r) \
                 or r.start > 0 and view.lower(r.start - 1) in self.age_before:
             return None  # "one aged 3": an age

@@ -127,6 +127,7 @@ class Parser:
         self.starters, self.after_the, self.bound_first = g.starters, g.after_the, g.bound_first
         self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
         self.coordinators = g.coordinators
+        self.list_commas = g.list_commas
         self.plans, self.years, self.days, self.role = g.plans, g.years, g.days, g.role
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
@@ -179,7 +180,12 @@ class Parser:
         prev = self.low(i - 1)
         if prev in self.time_words or prev == "of" and self.low(i - 2) in self.bound_words:
             return True
-        return prev in self.coordinators and self._bare_date(i - 2) and self.bare_ok(i - 2)
+        if prev not in self.coordinators or not self._bare_date(i - 2):
+            return False
+        if prev in self.list_commas and not (self.low(i + 1) in self.coordinators
+                                             and self._bare_date(i + 2)):
+            return False  # "In 2020, 2000 farmers joined": a comma alone starts no list of dates
+        return self.bare_ok(i - 2)
 
     def _bare_date(self, i: int) -> bool:
         """Whether token ``i`` is a year or a month name (what ``bare_ok`` lets stand alone)."""
@@ -275,9 +281,9 @@ class Parser:
         if m is None:
             return None
         y = int(m[1])
-        upper = int(m[2]) if len(m[2]) == 4 else y // 100 * 100 + int(m[2])
-        if upper != y + 1:
+        if (int(m[2]) if len(m[2]) == 4 else (y + 1) // 100 * 100 + int(m[2])) != y + 1:
             return None  # "2019/17" is no season: a reference number, or a typo
+        upper = y + 1  # "1999/00" runs into 2000
         return Found(i + 1, P.years(y, upper), "season-years")
 
     def part(self, i: int) -> Found | None:
@@ -713,6 +719,8 @@ class Grammar:
         self.bound_words = frozenset(words.role("bound"))
         self.time_words = frozenset(words.role("lead")) | self.bound_words | frozenset(words.role("part"))
         self.coordinators = frozenset(words.role("coordinator"))
+        #: the coordinators that are punctuation: they join dates only in a list that goes on
+        self.list_commas = frozenset(w for w in self.coordinators if not w.isalpha())
         self._rules_by_text: dict[str, tuple[Callable[[Parser, int], Found | None], ...]] = {}
         self.plans: _Remembered[Plan] = _Remembered(self.plan)
         #: text -> the year it writes ("2019" -> 2019), None for any other text

@@ -16,7 +16,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import NumberReader, Reading, figure_starts, trailing_qualifier
+from .context import NumberReader, Reading, after_change_word, figure_starts, trailing_qualifier
 from .figure import BRACKET_PAIR, SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Currency, Lexicons, lexicons
 from .numerals import MILLION
@@ -64,7 +64,7 @@ class QuantityRules:
         added: list[Found] = []
         # per figure found here: its start and how many canonical units one of its written
         # number is, for a bare number that compares with it (``_inherited``)
-        factors: list[tuple[int, int, Figure, Decimal]] = []
+        factors: list[tuple[int, int, Figure, Decimal, Decimal]] = []
         i = 0
         for start in starts:
             if start < i:
@@ -88,7 +88,8 @@ class QuantityRules:
             if fig is not NOT_A_FIGURE:
                 added.append(fig)
                 if reading.value:
-                    factors.append((fig[0], fig[1], fig[2], fig[2].value / reading.value))
+                    factors.append((fig[0], fig[1], fig[2], fig[2].value / reading.value,
+                                    reading.num.scale))
             i = max(fig[1] if fig is not NOT_A_FIGURE else reading.end, i + 1)
         write = bool(added) or SPAN_KEY not in doc.spans  # else the group already holds every figure
         hand_over(doc, found + [_span(doc, *fig) for fig in added],
@@ -178,9 +179,8 @@ class QuantityRules:
                 return None
         elif words[k].lower() not in self.range_join:
             return None
-        elif before in self.change_from and any(
-                w.lower() in self.change_words for w in words[max(0, r.start - 4):r.start - 1]):
-            return None
+        if after_change_word(words, r.start - 1 if before in self.change_from else r.start, lex):
+            return None  # "rose from 8 yuan to 12 yuan", "cut fees 20 yuan to 80 yuan": a change
         sign = lex.currencies_before.match_at(words, k + 1)
         target = reader.at(k + 1 if sign is None else sign[1])
         if target is None or target.value_max is not None or target.million_m is not None:
@@ -213,7 +213,8 @@ class QuantityRules:
         return any(words[j].lower() in self.lex.words("weigh_verb")
                    for j in range(max(0, r.start - 2), r.start))
 
-    def _inherited(self, view: TokenView, r: Reading, factors: list[tuple[int, int, Figure, Decimal]],
+    def _inherited(self, view: TokenView, r: Reading,
+                   factors: list[tuple[int, int, Figure, Decimal, Decimal]],
                    claimed: TokenMask) -> Found | None:
         """'26.49 million tonnes, compared with 23.87 million a year earlier': the bare 23.87
         million is in tonnes too. A number with no unit of its own, after a word that compares
@@ -235,6 +236,8 @@ class QuantityRules:
         if source is None or source[0] < sentence:
             return None
         fig, factor = source[2], source[3]
+        if r.num.scale == 1:
+            factor *= source[4]  # "5 million tonnes, up from 4.8": 4.8 million, as the 5 is
         return r.start, r.end, Figure(fig.kind, scaled(r.value, factor), fig.unit, r.qualifier,
                                       None if r.value_max is None else scaled(r.value_max, factor),
                                       rule="inherited-unit")

@@ -67,7 +67,11 @@ def _same_amount(first: Figure, second: Figure) -> bool:
     """Whether two figures of one kind may be one amount: money in two currencies, or
     values in one canonical unit that differ by at most ``OR_SAME_WITHIN``."""
     if first.unit != second.unit:
-        return first.kind == "money"
+        # money in two currencies, priced per the same thing or per nothing: "5 yuan per kg, or
+        # 200 yuan a pig" is two figures
+        currency_a, _, per_a = first.unit.partition("/")
+        currency_b, _, per_b = second.unit.partition("/")
+        return first.kind == "money" and per_a == per_b and currency_a != currency_b
     a, b = first.value, second.value
     if a is None or b is None or a <= 0 or b <= 0:
         return False
