@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import PurePosixPath
+from typing import BinaryIO
 
 from .errors import AgrofactsError, InputError
 from .fact import COLUMNS, Fact
@@ -117,7 +118,7 @@ def extract_partition(part: list[Task], unresolved_dates: bool = False,
     return facts, problems
 
 
-def _read_file(f, limit: int) -> bytes:
+def _read_file(f: BinaryIO, limit: int) -> bytes:
     """Up to ``limit`` bytes of an fsspec file, read at its size where the file tells it.
 
     ``read(limit)`` would allocate ``limit`` bytes per article first (``reading.read_at_most``).

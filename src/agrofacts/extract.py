@@ -97,7 +97,7 @@ class _Layout:
     pieces that end at each "\r", and a Doc offset maps back by its piece's shift.
     """
 
-    def __init__(self, stretches: list[tuple[int, int]], text: str = "") -> None:
+    def __init__(self, stretches: list[tuple[int, int]], text: str) -> None:
         self.stretches = stretches
         #: Per piece: its first character in the Doc, what to add to a Doc offset to make
         #: it an article offset, and the end of its stretch in the article (a span's end

@@ -273,7 +273,7 @@ def _coverage(spans):
     return covered
 
 
-def _article_begun(text: str, lines, start: int) -> bool:
+def _article_begun(text: str, lines: list[tuple[int, int]], start: int) -> bool:
     """Whether a line above ``start`` reads as a sentence: a "rest" marker ends the article
     only below one ("KEY WORDS:" after the story, not "Related News" in the page's header)."""
     for line in lines:

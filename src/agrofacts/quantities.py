@@ -101,8 +101,9 @@ class QuantityRules:
 
         So when no sign stands before the number, no glued "m" follows it, it opens no
         change ("from 5 to 8 percent"), and the word after it (after a hyphen: "10-million-
-        yuan") is no first word of a currency or a unit: then neither rule has anything to
-        read, and the counts, most numbers, cost only these tests here.
+        yuan") is no first word of a currency or a unit, no "consecutive" before a time unit
+        and no bracket ("13.4 (13.3) mln t"): then neither rule has anything to read, and
+        the counts, most numbers, cost only these tests here.
         """
         if r.currency is not None or r.million_m is not None:
             return False
@@ -119,6 +120,11 @@ class QuantityRules:
 
     # ---- money -----------------------------------------------------------------
     def money(self, reader: NumberReader, r: Reading) -> Found | None:
+        """The sum of money at ``r``: its currency (a sign before, a word after, or the one of
+        the change it opens), a range that repeats the currency, and what it is priced per.
+
+        Money is tried before other units: "pounds" is sterling unless the sentence weighs.
+        """
         lex, view = self.lex, reader.view
         words = view.words
         k, value, value_max = r.end, r.value, r.value_max
@@ -317,6 +323,9 @@ class QuantityRules:
 
     # ---- units -------------------------------------------------------------------
     def measure(self, reader: NumberReader, r: Reading) -> Found | None:
+        """The measured quantity at ``r``: the unit after it (or after the bracketed figure it
+        pairs with, or after the second figure of the change it opens), per what, in canonical
+        units; ``NOT_A_FIGURE`` for an age, a share or "a four-year high"."""
         lex, view = self.lex, reader.view
         words, n = view.words, view.n
         k, value, value_max = r.end, r.value, r.value_max
