@@ -45,6 +45,11 @@ CASES = [
      [("mass", "2 million pounds", "907184.74", "kg", "exact", "")]),
     ("weighs-pounds", "The pumpkin weighs 500 pounds.",
      [("mass", "500 pounds", "226.796185", "kg", "exact", "")]),
+    ("pounds-restating-a-mass", "They sold 300 kg (about 660 pounds) of beef.",
+     [("mass", "300 kg", "300", "kg", "exact", ""),
+      ("mass", "about 660 pounds", "299.370964", "kg", "approx", "")]),
+    ("pounds-restating-a-mass-after-or", "Output was 300 kg, or 660 pounds.",
+     [("mass", "300 kg", "300", "kg", "exact", ""), ("mass", "660 pounds", "299.370964", "kg", "exact", "")]),
     ("price-per-pound", "Pork sells for 5 dollars per pound.",
      [("money", "5 dollars per pound", "11.023113", "USD/kg", "exact", "")]),
     # ---- a change whose unit is written once, after its second number

@@ -210,6 +210,7 @@ class Lexicons:
     set_phrases: PhraseLexicon[bool]
     ratio_joins: PhraseLexicon[bool]
     compare_leads: PhraseLexicon[bool]
+    restate_leads: PhraseLexicon[bool]
 
     @cached_property
     def number_openers(self) -> frozenset[str]:
@@ -317,6 +318,7 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         set_phrases=PhraseLexicon((tokenize(p), True) for p in read_lines("set_phrases.txt")),
         ratio_joins=PhraseLexicon((tokenize(p), True) for p in read_lines("ratio_joins.txt")),
         compare_leads=PhraseLexicon((tokenize(p), True) for p in read_lines("compare_leads.txt")),
+        restate_leads=PhraseLexicon((tokenize(p), True) for p in read_lines("restate_leads.txt")),
     )
 
 

@@ -205,8 +205,9 @@ class QuantityRules:
         """Whether the currency word at start:end is a unit of weight here, as "pounds" may be.
 
         It is when the same words are a unit and the sentence weighs something with them:
-        a weighing verb just before the number ("weighs 500 pounds"), or "of" and a noun
-        that is no sum of money ("2 million pounds of beef", not "... of aid").
+        a weighing verb just before the number ("weighs 500 pounds"), "of" and a noun that
+        is no sum of money ("2 million pounds of beef", not "... of aid"), or a mass it
+        restates ("300 kg (660 pounds)", "300 kg, or 660 pounds").
         """
         unit = self.lex.units.match_at(view.words, start)
         if unit is None or unit[1] != end:
@@ -216,8 +217,16 @@ class QuantityRules:
             noun = words[end + 1].lower()  # "of the budget" says nothing either way
             return noun.isalpha() and noun not in self.lex.words("money_noun") \
                 and noun not in self.lex.stopwords
-        return any(words[j].lower() in self.lex.words("weigh_verb")
-                   for j in range(max(0, r.start - 2), r.start))
+        if any(words[j].lower() in self.lex.words("weigh_verb")
+               for j in range(max(0, r.start - 2), r.start)):
+            return True
+        return self._restates_mass(words, r.start)
+
+    def _restates_mass(self, words: list[str], start: int) -> bool:
+        """Whether a mass unit ends just before a bracket or ", or" that opens at ``start``."""
+        lead = self.lex.restate_leads.match_ending_at(words, start)
+        before = None if lead is None else self.lex.units.match_ending_at(words, lead[1])
+        return before is not None and kind_of(before[0])[0] == "mass"
 
     def _inherited(self, view: TokenView, r: Reading,
                    factors: list[tuple[int, int, Figure, Decimal, Decimal]],
