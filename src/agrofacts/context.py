@@ -321,6 +321,20 @@ def _is_code(view: TokenView, num: NumberMatch) -> bool:
     return False
 
 
+def range_opening(words: list[str], start: int, sep: str, lex: Lexicons) -> bool | None:
+    """Whether the joiner ``sep`` after a figure starting at ``start`` can join a range: None
+    when it cannot, else whether a word before the figure opens the range ("between 5 and 8",
+    "earn from 100 to 300 yuan"; "rose from 5 to 8 percent" is a change, two figures)."""
+    before = words[start - 1].lower() if start > 0 else ""
+    if before in lex.words("range_open"):
+        return True if sep in lex.words("range_join_between") else None
+    if sep not in lex.words("range_join"):
+        return None
+    if before in lex.words("change_from"):
+        return None if after_change_word(words, start - 1, lex) else True
+    return False
+
+
 def _range_end(view: TokenView, num: NumberMatch, start: int,
                lex: Lexicons) -> tuple[NumberMatch, bool] | None:
     """The upper end of a range after ``num``, and whether 'between' opened it."""
@@ -331,17 +345,9 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
     sep = words[j].lower()
     if sep not in lex.range_joiners:
         return None  # what follows most numbers: no range, whatever opened it
-    before = words[start - 1].lower() if start > 0 else ""
-    opened = start > 0 and before in lex.words("range_open")
-    if opened:
-        if sep not in lex.words("range_join_between"):
-            return None
-    elif sep not in lex.words("range_join"):
+    opened = range_opening(words, start, sep, lex)
+    if opened is None:
         return None
-    elif start > 0 and before in lex.words("change_from"):
-        if after_change_word(words, start - 1, lex):
-            return None  # "rose from 5 to 8 percent" is a change, two figures
-        opened = True  # "earn from 100 to 300 yuan a day": a range
     k = j + 1
     negative = words[k] in NEGATIVE_SIGNS and k + 1 < view.n and not view.spaces[k]  # "-5 to -3"
     if negative:

@@ -16,7 +16,14 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import NumberReader, Reading, after_change_word, figure_starts, trailing_qualifier
+from .context import (
+    NumberReader,
+    Reading,
+    after_change_word,
+    figure_starts,
+    range_opening,
+    trailing_qualifier,
+)
 from .figure import BRACKET_PAIR, SPAN_KEY, Figure, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Currency, Lexicons, lexicons
 from .numerals import MILLION
@@ -179,13 +186,9 @@ class QuantityRules:
         words, n, lex = reader.view.words, reader.view.n, self.lex
         if k + 1 >= n or words[k].lower() not in lex.range_joiners:
             return None
-        before = words[r.start - 1].lower() if r.start > 0 else ""
-        if before in lex.words("range_open"):
-            if words[k].lower() not in lex.words("range_join_between"):
-                return None
-        elif words[k].lower() not in self.range_join:
-            return None
-        if after_change_word(words, r.start - 1 if before in self.change_from else r.start, lex):
+        opened = range_opening(words, r.start, words[k].lower(), lex)
+        if opened is None or (r.start == 0 or words[r.start - 1].lower() not in self.change_from) \
+                and after_change_word(words, r.start, lex):
             return None  # "rose from 8 yuan to 12 yuan", "cut fees 20 yuan to 80 yuan": a change
         sign = lex.currencies_before.match_at(words, k + 1)
         target = reader.at(k + 1 if sign is None else sign[1])
@@ -197,7 +200,6 @@ class QuantityRules:
             return None
         if target.value <= r.value:
             return None
-        opened = before in lex.words("range_open") or before in self.change_from
         return target.value, (after[1] if after is not None else target.end), \
             r.start - 1 if opened else r.start
 
