@@ -17,11 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .figure import BRACKET_PAIR, Figure, Position, end_handover, facts_of, get_figure, set_figure
+from .lexicon import PhraseLexicon, lexicons
 from .tokenview import words_of
 
 OPEN, CLOSE = "(", ")"
-#: The words between a figure and its restatement in running text: "..., or about ...".
-OR_JOIN = (",", "or")
 #: How far apart two amounts in one canonical unit may be and still be one restated.
 OR_SAME_WITHIN = Decimal("0.1")
 #: Kinds that are never restated: a count or a date in other words is another figure.
@@ -29,6 +28,10 @@ NOT_RESTATED = ("count", "date")
 
 
 class RestatementLinker:
+    def __init__(self, leads: PhraseLexicon[bool]) -> None:
+        #: the words that lead from a figure to its restatement (data/restate_leads.txt)
+        self.leads = leads
+
     def __call__(self, doc: Doc) -> Doc:
         spans, positions = facts_of(doc)
         end_handover(doc)  # the last figure component: the Doc need not hold its spans further
@@ -41,7 +44,7 @@ class RestatementLinker:
         order = sorted(range(len(positions)), key=positions.__getitem__)
         for a, b in zip(order, order[1:], strict=False):
             bracketed = _bracketed_after(words, positions[a], positions[b])
-            if bracketed or _or_after(words, positions[a], positions[b]):
+            if bracketed or self._in_running_text(words, positions[a], positions[b]):
                 first, second = spans[a], spans[b]
                 fa, fb = get_figure(first), get_figure(second)
                 if fa.kind == fb.kind and fa.kind not in NOT_RESTATED and fb.rule != BRACKET_PAIR \
@@ -49,18 +52,18 @@ class RestatementLinker:
                     set_figure(second, fb.with_(same_as_char=first.start_char))
         return doc
 
+    def _in_running_text(self, words: list[str], first: Position, second: Position) -> bool:
+        """Whether ``second`` follows ``first`` after a lead other than a bracket (", or")."""
+        if second[0] <= first[1] + 1 or words[first[1]] == OPEN:
+            return False
+        lead = self.leads.match_ending_at(words, second[0])
+        return lead is not None and lead[1] == first[1]
+
 
 def _bracketed_after(words: list[str], first: Position, second: Position) -> bool:
     """Whether ``second`` is all that a pair of brackets right after ``first`` holds."""
     return (second[0] == first[1] + 1 and words[first[1]] == OPEN
             and second[1] < len(words) and words[second[1]] == CLOSE)
-
-
-def _or_after(words: list[str], first: Position, second: Position) -> bool:
-    """Whether ``second`` follows ``first`` after ", or"."""
-    gap = len(OR_JOIN)
-    return second[0] == first[1] + gap and first[1] + gap <= len(words) and tuple(
-        w.lower() for w in words[first[1]:second[0]]) == OR_JOIN
 
 
 def _same_amount(first: Figure, second: Figure) -> bool:
@@ -80,4 +83,4 @@ def _same_amount(first: Figure, second: Figure) -> bool:
 
 @Language.factory("agrofacts_restatements", assigns=["doc.spans"])
 def make_restatement_linker(nlp: Language, name: str) -> RestatementLinker:
-    return RestatementLinker()
+    return RestatementLinker(lexicons(nlp).restate_leads)
