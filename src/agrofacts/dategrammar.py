@@ -511,7 +511,7 @@ class Parser:
         if self.text(k) in ("-", "–") and self.glued(k - 1) and self.glued(k) \
                 and self.text(k + 1) in self.lex.months:
             return self._month_range(i, month, k, bare_ok)
-        if self.low(k) == "period" and self.low(k + 1) in ("of", "in"):
+        if self.w.has("period_noun", self.low(k)) and self.low(k + 1) in ("of", "in"):
             k += 1  # "the January-October period of 2021"
         year_at = k + 1 if self.low(k) in ("of", "in", ",") and self.year_token(k + 1) else k
         ye = self.year_expr(year_at)

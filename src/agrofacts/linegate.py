@@ -213,14 +213,21 @@ def occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def line_gate(pattern: str) -> LineGate | None:
-    """The :class:`LineGate` of ``pattern`` (compiled with re.MULTILINE), or None when
-    no such shortcut is known."""
+def _parsed(pattern: str):
+    """The parse tree of ``pattern`` as compiled with re.MULTILINE, or None when the pattern
+    does not parse or ignores case (no plain-text shortcut holds for it then)."""
     try:
         tree = sre_parse.parse(pattern, re.MULTILINE)
     except re.error:
         return None
-    if tree.state.flags & re.IGNORECASE:
+    return None if tree.state.flags & re.IGNORECASE else tree
+
+
+def line_gate(pattern: str) -> LineGate | None:
+    """The :class:`LineGate` of ``pattern`` (compiled with re.MULTILINE), or None when
+    no such shortcut is known."""
+    tree = _parsed(pattern)
+    if tree is None:
         return None
     try:
         classes, words = _alternatives_gate(list(tree.data))
@@ -378,11 +385,8 @@ class Opening:
 def opening(pattern: str) -> Opening | None:
     """The :class:`Opening` of ``pattern`` (compiled with re.MULTILINE), or None when its
     top-level sequence has no plain text at a fixed offset before anything of varying width."""
-    try:
-        tree = sre_parse.parse(pattern, re.MULTILINE)
-    except re.error:
-        return None
-    if tree.state.flags & re.IGNORECASE:
+    tree = _parsed(pattern)
+    if tree is None:
         return None
     offset = 0
     items = list(tree.data)
