@@ -30,6 +30,7 @@ class CountRules:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self.age_before, self.age_after = lex.words("age_before"), lex.words("age_after")
+        self.coordinators = lex.words("phrase_coordinator")  # "tax reduction or exemption measures"
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -128,7 +129,7 @@ class CountRules:
         """(first token, end) of the counted noun phrase starting at ``k``, or None."""
         lex, text, spaces, n = self.lex, view.words, view.spaces, view.n
         not_counted, stopwords, months, is_plural = lex.not_counted, lex.stopwords, lex.months, lex.is_plural
-        coordinators = lex.words("phrase_coordinator")
+        coordinators = self.coordinators
         j, words = k, 0
         while j < n and words < MAX_PHRASE_WORDS:
             word = text[j]
