@@ -380,6 +380,15 @@ def after_change_word(words: list[str], at: int, lex: Lexicons) -> bool:
     return any(w.lower() in change for w in words[max(0, at - CHANGE_WINDOW):at])
 
 
+def change_target(reader: NumberReader, r: Reading) -> Reading | None:
+    """In 'rose from 5 to 8 percent', the reading of the 8, whose unit the 5 shares."""
+    words, k, lex = reader.view.words, r.end, reader.lex
+    if r.start == 0 or words[r.start - 1].lower() not in lex.words("change_from") \
+            or k + 1 >= reader.view.n or words[k].lower() not in lex.words("range_join"):
+        return None
+    return reader.at(k + 1)
+
+
 def trailing_qualifier(words: list[str], end: int, qualifier: str, lex: Lexicons) -> tuple[str, int]:
     """'100,000 kg or more': a bound written after the figure; (qualifier, new end)."""
     if qualifier != "exact":

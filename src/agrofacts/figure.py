@@ -52,6 +52,11 @@ class Figure:
 
 _set_attribute = object.__setattr__  # past the frozen class's own __setattr__, as dataclasses do
 
+#: A figure found at tokens start:end, before it is made a Span: (start, end, figure).
+Found = tuple[int, int, Figure]
+#: Returned by a rule that recognised a number as no figure at all (an age, a share).
+NOT_A_FIGURE = object()
+
 
 if not Span.has_extension("figure"):
     Span.set_extension("figure", default=None)

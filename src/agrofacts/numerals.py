@@ -174,3 +174,13 @@ def _number_words(view: TokenView, i: int, words: dict[str, NumberWord]) -> Numb
         return None
     value = total + (current or 0)
     return NumberMatch(i, j, value, True, scale, None)
+
+
+def times(value: Decimal | None, factor: Decimal) -> Decimal | None:
+    """``value * factor``, for the upper end of a range, which most figures lack (None)."""
+    return None if value is None else value * factor
+
+
+def divided(value: Decimal | None, by: Decimal) -> Decimal | None:
+    """``value / by``, for the upper end of a range, which most figures lack (None)."""
+    return None if value is None else value / by

@@ -1,0 +1,71 @@
+"""Bare numbers compared with a figure before them, which take its unit.
+
+"26.49 million tonnes, compared with 23.87 million a year earlier": the
+23.87 million is in tonnes too. A number with no unit of its own, after a
+word that compares (data/compare_leads.txt), takes the unit of the last
+figure before it in its sentence, when no other number stands between them
+("the ratio dropped to 2.34 from 2.81" has no unit to take).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from .context import Reading
+from .figure import Figure, Found, TokenMask
+from .lexicon import Lexicons
+from .tokenview import TokenView
+from .units import scaled
+
+INHERITED_UNIT = "inherited-unit"
+
+
+class UnitSource(NamedTuple):
+    """A figure found in the doc, as a later bare number may take its unit."""
+
+    start: int
+    end: int
+    figure: Figure
+    #: how many canonical units one of its written number is
+    factor: Decimal
+    #: the scale word of its number (a million in "5 million tonnes")
+    scale: Decimal
+
+
+class CompareRule:
+    """``rule(view, reading, sources, claimed)``: the figure a compared bare number makes, or None."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.change_words = lex.words("change_word")
+
+    def __call__(self, view: TokenView, r: Reading, sources: list[UnitSource],
+                 claimed: TokenMask) -> Found | None:
+        if not sources or r.currency is not None or r.million_m is not None:
+            return None
+        words = view.words
+        if self.lex.compare_leads.match_ending_at(words, r.start) is None:
+            return None
+        if r.end < view.n and self.lex.is_plural(words[r.end].lower()):
+            return None  # "up from 2,000 farmers": a count of its own
+        if any(words[j][:1].isdigit() and not claimed.any(j, j + 1)
+               for j in range(sources[-1].end, r.start)):
+            return None
+        sentence = view.sent_start(r.start)
+        source = next((s for s in reversed(sources) if s.start < sentence or s.figure.kind != "percent"
+                       or not self._change_in_percent(view, s.start, r)), None)
+        if source is None or source.start < sentence:
+            return None
+        fig, factor = source.figure, source.factor
+        if r.num.scale == 1:
+            factor *= source.scale  # "5 million tonnes, up from 4.8": 4.8 million, as the 5 is
+        return r.start, r.end, Figure(fig.kind, scaled(r.value, factor), fig.unit, r.qualifier,
+                                      None if r.value_max is None else scaled(r.value_max, factor),
+                                      rule=INHERITED_UNIT)
+
+    def _change_in_percent(self, view: TokenView, start: int, r: Reading) -> bool:
+        """Whether the percent at ``start`` is a change that the bare number ``r`` is the base of,
+        not its unit: "5.45 million tonnes, down 19% from 6.72 million" (and no millions are
+        a percent)."""
+        return r.num.scale > 1 or start > 0 and view.words[start - 1].lower() in self.change_words

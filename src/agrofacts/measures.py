@@ -1,0 +1,168 @@
+"""Measured quantities: a number with its unit ("125,000 kg", "1.76 billion mu", "36.6 percent").
+
+The unit is the one right after the number ("10-tonne" too), after the
+bracketed figure it pairs with ("13.4 (13.3) mln t"), or after the second
+figure of the change it opens ("rose from 5 to 8 percent"). A rate after the
+unit ("kg per hectare"), or a yield rate named before the figure ("the per mu
+yield reached 500 kg"), makes it a compound unit. pint (units.py) converts
+every value to its kind's canonical unit.
+
+Some numbers with a unit are no figure: an age ("56-year-old"), a share ("a
+quarter of the land"), how long since a level was seen ("a four-year high").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .context import NumberReader, Reading, change_target, trailing_qualifier
+from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
+from .items import item_before
+from .lexicon import Lexicons
+from .numerals import MILLION, times
+from .tokenlists import lowers_of
+from .tokenview import TokenView
+from .units import has_kind, kind_of, normalise
+
+ONE = Decimal(1)
+#: How many words before a figure "per mu yield" may stand ("the per mu yield of rice reached").
+YIELD_LOOKBACK = 8
+#: Tokens that end a clause: a rate named before one of them is not this figure's.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "."})
+
+
+class MeasureRule:
+    """``rule(reader, reading)``: the measured quantity at a number, None, or ``NOT_A_FIGURE``."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.per_words, self.yield_words = lex.words("per"), lex.words("yield_word")
+        # the words after a unit that may make its figure none: an age, a share, "a four-year
+        # high" (a hyphen first: "56-year-old")
+        self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
+            | {"-"}
+
+    def __call__(self, reader: NumberReader, r: Reading) -> Found | object | None:
+        """The quantity at ``r`` in canonical units, per what; ``NOT_A_FIGURE`` for an age, a
+        share or "a four-year high"."""
+        lex, view = self.lex, reader.view
+        words, n = view.words, view.n
+        k, value, value_max = r.end, r.value, r.value_max
+        if r.million_m is not None:
+            if lex.units.match_at(words, r.million_m) is not None:  # "2.3m tonnes": a million
+                k, value, value_max = r.million_m, value * MILLION, times(value_max, MILLION)
+            else:
+                k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
+                if k + 1 < n and lex.is_plural(words[k + 1].lower()):
+                    return None
+        hyphenated = k + 1 < n and words[k] == "-" and not view.spaces[k - 1]
+        unit = lex.units.match_at(words, k + 1 if hyphenated else k)
+        if unit is None and k + 1 < n and words[k].lower() in lex.words("duration_adjective"):
+            unit = lex.units.match_at(words, k + 1)  # "nine consecutive years"
+            if unit is not None and kind_of(unit[0])[0] != "duration":
+                unit = None
+        bracketed = None
+        if unit is None:
+            # "imports of 13.4 (13.3) mln t": this year's figure, last year's in brackets, one unit
+            bracketed = self._unit_after_bracket(reader, k, r.start)
+        if bracketed is not None:
+            scale, name, unit_end = bracketed
+            value, value_max, end = value * scale, times(value_max, scale), k
+        elif unit is not None:
+            name, end = unit
+            unit_end = end
+        else:
+            # "grew from 2,100 to 2,400 kg per hectare": the 2,100 takes the 2,400's whole unit
+            target = self._unit_of_change_target(reader, r)
+            if target is None:
+                return None
+            name, unit_end = target
+            end = r.end
+        if end < n and words[end].lower() in self.after_unit_checks and (
+                self._is_age(view, end) or lex.is_share(words, end) or self._is_extreme(view, end, name)):
+            return NOT_A_FIGURE
+        if unit_end + 1 < n and words[unit_end].lower() in self.per_words:
+            per = lex.units.match_at(words, unit_end + 1)
+            if per is not None and has_kind(f"{name}/{per[0]}"):
+                name = f"{name}/{per[0]}"
+                if end == unit_end:
+                    end = per[1]
+        elif r.start > 1:
+            per_before = self._yield_per_before(view, r.start)
+            if per_before is not None and has_kind(f"{name}/{per_before}"):
+                name = f"{name}/{per_before}"
+        m = normalise(value, name)
+        vmax = normalise(value_max, name).value if value_max is not None else None
+        qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
+        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item_before(view, r.start, lex),
+                     rule="unit" if bracketed is None else BRACKET_PAIR)
+        return r.start, end, fig
+
+    def _unit_after_bracket(self, reader: NumberReader, k: int, start: int
+                            ) -> tuple[Decimal, str, int] | None:
+        """The scale and unit written after a bracketed figure that pairs with this one:
+        "13.4 (13.3) mln t" for the 13.4 (``k`` at its "(") and for the 13.3 (``start`` just
+        after the "("), as (scale, unit, end of the unit); None for anything else."""
+        view = reader.view
+        words, n = view.words, view.n
+        if k < n and words[k] == "(":
+            inner = reader.at(k + 1) if k + 1 < n else None
+            close = inner.end if inner is not None and inner.currency is None else None
+        elif k < n and words[k] == ")" and start > 1 and words[start - 1] == "(" \
+                and view.like_num(start - 2):
+            close = k  # the bracketed figure itself
+        else:
+            return None
+        if close is None or close >= n or words[close] != ")":
+            return None
+        at, scale = close + 1, ONE
+        word = self.lex.numbers.get(words[at].lower()) if at < n else None
+        if word is not None and word.role == "scale":
+            at, scale = at + 1, word.value
+        unit = self.lex.units.match_at(words, at)
+        if unit is None:
+            return None
+        return scale, unit[0], unit[1]
+
+    def _yield_per_before(self, view: TokenView, start: int) -> str | None:
+        """'the per mu yield reached 500 kg', 'grain yield per hectare was 6 tonnes': the unit
+        the figure is per, named before it in the same clause, or None.
+
+        The rate must be tied to a yield word ("per mu yield", "yield per mu"): a bare "per
+        mu" earlier in a sentence may belong to another figure.
+        """
+        words, lex = view.words, self.lex
+        per_words, yield_words = self.per_words, self.yield_words
+        lo = max(0, start - YIELD_LOOKBACK)
+        if yield_words.isdisjoint(lowers_of(view.doc)[lo:start]):
+            return None  # no yield word before the figure: most figures, at one set test
+        for j in range(start - 1, lo - 1, -1):
+            word = words[j].lower()
+            if word in CLAUSE_BREAKS or word[:1].isdigit():
+                return None
+            if word not in per_words:
+                continue
+            k = j + 2 if j + 2 < start and words[j + 1] == "-" else j + 1  # "per-mu"
+            unit = lex.units.match_at(words, k)
+            if unit is None or unit[1] > start:
+                return None
+            tied = unit[1] < start and words[unit[1]].lower() in yield_words \
+                or j > 0 and words[j - 1].lower() in yield_words
+            return unit[0] if tied else None
+        return None
+
+    def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
+        """'rose from 5 to 8 percent': (unit of the 8, end of that unit)."""
+        target = change_target(reader, r)
+        return None if target is None else self.lex.units.match_at(reader.view.words, target.end)
+
+    def _is_age(self, view: TokenView, end: int) -> bool:
+        """'56-year-old': an age, which the contract does not list as a figure."""
+        words = view.words
+        j = end + 1 if end < view.n and words[end] == "-" else end
+        return j < view.n and words[j].lower() in self.lex.words("age_after")
+
+    def _is_extreme(self, view: TokenView, end: int, unit: str) -> bool:
+        """'a four-year high': how long since a level was last seen, a comparison, not a duration."""
+        return end < view.n and view.words[end].lower() in self.lex.words("extreme") \
+            and kind_of(unit)[0] == "duration"
