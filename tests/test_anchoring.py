@@ -18,6 +18,14 @@ CASES = [
      "March 2021.", "around 2 percent", "", "", PUB),
     ("later-figure-takes-its-date", "Inflation fell to around 2 percent from a peak of 19 percent in "
      "March 2021.", "19 percent", "2021-03-01", "2021-03-31", PUB),
+    ("change-and-level-reached-share-the-date", "Sales rose 20 percent to 3 billion yuan in 2020.",
+     "20 percent", "2020-01-01", "2020-12-31", PUB),
+    ("change-year-on-year-and-level-reached", "Grain output rose 2.9 percent year-on-year to 546.61 million "
+     "tons in 2010.", "2.9 percent", "2010-01-01", "2010-12-31", PUB),
+    ("level-reached-keeps-its-date", "Sales rose 20 percent to 3 billion yuan in 2020.",
+     "3 billion yuan", "2020-01-01", "2020-12-31", PUB),
+    ("level-changed-from-is-not-the-dates", "The share rose from 5 percent to 8 percent in 2020.",
+     "5 percent", "", "", PUB),
     ("restated-figure-keeps-the-date", "It sold 2 billion yuan ($280 million) worth of goods in 2020.",
      "2 billion yuan", "2020-01-01", "2020-12-31", PUB),
     ("subject-date-linked-by-verb", "Sales in October 2021 hit 3 billion yuan.",

@@ -77,6 +77,7 @@ class Anchoring:
         self.comparison = frozenset(words.role("comparison"))
         self.same_period = frozenset(words.role("same_period"))
         self.stress = frozenset(words.role("date_stress"))
+        self.change_from, self.change_to = lex.words("change_from"), lex.words("change_to")
 
     def __call__(self, doc: Doc) -> Doc:
         if SPAN_KEY not in doc.spans:
@@ -132,7 +133,7 @@ class Anchoring:
         """The date that governs the figure at ``fig_start:fig_end``, of its sentence's ``dates``."""
         own = clause[fig_start]
         after = [d for d in dates if d.usable and clause[d.start] == own and d.start >= fig_end
-                 and not _figure_between(doc, fig_start, fig_end, d.start, figures)]
+                 and not self._figure_between(doc, fig_start, fig_end, d.start, figures)]
         if after:
             return min(after, key=lambda d: d.start)
         opening = [d for d in dates if d.usable and clause[d.start] == own and d.end <= fig_start
@@ -147,6 +148,29 @@ class Anchoring:
         fronted = [d for d in dates if d.usable and clause[d.start] < own and d.end <= fig_start
                    and d.opens and self._closed_by_break(words, d.end)]
         return max(fronted, key=lambda d: d.start) if fronted else None
+
+    def _figure_between(self, doc: Doc, fig_start: int, fig_end: int, date_start: int,
+                        figures: list[tuple[int, int]]) -> bool:
+        """'fell to 2% from a peak of 19% in March 2023': the date is the 19%'s, not the 2%'s.
+
+        A restatement of the figure in brackets ("2 billion yuan ($280 million) in 2019") does
+        not count, nor the level a change reached ("rose 20 percent to 3 billion yuan in 2020":
+        both are 2020's), unless the figure is the level the change started from ("from 5 to 8
+        percent in 2020": the 5 is not 2020's).
+        """
+        return any(fig_end <= start and end <= date_start and not _bracketed_after(doc, fig_end, start)
+                   and not self._change_reached(doc, fig_start, fig_end, start)
+                   for start, end in figures)
+
+    def _change_reached(self, doc: Doc, fig_start: int, fig_end: int, other_start: int) -> bool:
+        """Whether the figure at ``other_start`` is the level the change at ``fig_start:fig_end``
+        reached: "to" just before it, and no "from" before either figure."""
+        lowers = lowers_of(doc)
+        if other_start == 0 or lowers[other_start - 1] not in self.change_to:
+            return False
+        if fig_start > 0 and lowers[fig_start - 1] in self.change_from:
+            return False
+        return self.change_from.isdisjoint(lowers[fig_end:other_start])
 
     def _closed_by_break(self, words: list[str], date_end: int) -> bool:
         """Whether a break follows the date, after at most a word that stresses it ("In July
@@ -211,16 +235,6 @@ def figures_of(doc: Doc, spans: list[Span]) -> list[Figure | None]:
         return [s._.figure for s in spans]
     data = doc.user_data
     return [data.get(("._.", "figure", s.start_char, s.end_char)) for s in spans]
-
-
-def _figure_between(doc: Doc, fig_start: int, fig_end: int, date_start: int,
-                    figures: list[tuple[int, int]]) -> bool:
-    """'fell to 2% from a peak of 19% in March 2023': the date is the 19%'s, not the 2%'s.
-
-    A restatement of the figure in brackets ("2 billion yuan ($280 million) in 2019") does not count.
-    """
-    return any(fig_end <= start and end <= date_start and not _bracketed_after(doc, fig_end, start)
-               for start, end in figures)
 
 
 def _bracketed_after(doc: Doc, fig_end: int, other_start: int) -> bool:
