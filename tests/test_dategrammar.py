@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from spacy.attrs import LOWER, ORTH, PREFIX, SUFFIX
 
-from agrofacts.dategrammar import NEVER, POINT_RULES, Found, Parser
+from agrofacts.dategrammar import Parser
+from agrofacts.dateplans import NEVER
+from agrofacts.datepoints import POINT_RULES, Found
 from agrofacts.pipeline import build_pipeline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

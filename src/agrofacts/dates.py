@@ -24,7 +24,9 @@ March"); a bare season or "today" never is. Without a publication date a
 relative expression is still claimed and listed, with an empty period:
 never a guessed year. Durations ("five years", "48 hours") are left to the
 quantity rules; "five years ago" is a date. The grammar itself is in
-dategrammar.py; this module is the spaCy component around it.
+dategrammar.py (bounds and ranges), datepoints.py (the points) and
+dateplans.py (which tokens may start a date); this module is the spaCy
+component around it.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import periods as P
-from .dategrammar import NEVER, Grammar, Parser, Plan, starters
+from .dategrammar import Parser
+from .dateplans import NEVER, Grammar, Plan, starters
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, set_figure
 from .lexicon import Lexicons, lexicons
