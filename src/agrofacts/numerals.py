@@ -92,12 +92,21 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
             scale *= nw.value
             j += 1
             continue
-        if nw.role == "scale_money" and glued and text[j] == "m":
-            million_m = j + 1
+        if nw.role == "scale_money" and glued:
+            if text[j].isupper() and not _after_code_hyphen(view, i):
+                scale *= nw.value  # "$883M", "1.2M users": a capital M is no metre
+                j += 1
+                continue
+            million_m = j + 1  # "1.2m": a million or a metre, as the words after it say
         break
     # No scale word: the value as written (times one it is the same Decimal, at a cost).
     return NumberMatch(i, j, value if scale is ONE else value * scale, False, scale, million_m,
                        "," in text[i])
+
+
+def _after_code_hyphen(view: TokenView, i: int) -> bool:
+    """'737-8M', 'RTX-3060M': a number glued to a hyphen after a word or number is a model code."""
+    return i > 1 and view.words[i - 1] == "-" and not view.spaces[i - 1] and not view.spaces[i - 2]
 
 
 def _hyphen_before_scale(view: TokenView, j: int, words: dict[str, NumberWord]) -> bool:
