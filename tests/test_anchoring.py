@@ -26,6 +26,22 @@ CASES = [
      "3 billion yuan", "2020-01-01", "2020-12-31", PUB),
     ("level-changed-from-is-not-the-dates", "The share rose from 5 percent to 8 percent in 2020.",
      "5 percent", "", "", PUB),
+    ("change-to-level-restated-in-brackets", "The total value expanded by 10.4 percent to 5.6 billion yuan "
+     "($876 million) in 2020.", "10.4 percent", "2020-01-01", "2020-12-31", PUB),
+    ("change-to-reach-level", "Online sales rose 16.3 percent year on year to reach about 1.43 trillion yuan "
+     "in the first three quarters of this year.", "16.3 percent", "2021-01-01", "2021-09-30", PUB),
+    ("figure-before-a-change-is-no-change", "The income of the 600 million rural residents more than doubled "
+     "to reach 18,931 yuan in 2021.", "600 million rural residents", "", "", PUB),
+    ("change-clause-after-figure-takes-its-period", "The county achieved a GDP of 11.953 billion yuan in "
+     "2022, up 5.8% year-on-year.", "5.8%", "2022-01-01", "2022-12-31", PUB),
+    ("increase-clause-after-figure", "Exports reached 5 billion yuan in 2020, an increase of 12 percent over "
+     "the previous year.", "12 percent", "2020-01-01", "2020-12-31", PUB),
+    ("clause-with-own-subject-keeps-no-period", "Sales hit 5 billion yuan in 2020, while imports fell 3 "
+     "percent.", "3 percent", "", "", PUB),
+    ("change-clause-after-unanchored-figure", "The firm has 300 stores in the city, up 5 percent, and sold "
+     "goods in 2020.", "5 percent", "", "", PUB),
+    ("quoted-fronted-date", "\u201cIn 2020, we sold 500 tonnes,\u201d he said.", "500 tonnes", "2020-01-01",
+     "2020-12-31", PUB),
     ("restated-figure-keeps-the-date", "It sold 2 billion yuan ($280 million) worth of goods in 2020.",
      "2 billion yuan", "2020-01-01", "2020-12-31", PUB),
     ("subject-date-linked-by-verb", "Sales in October 2021 hit 3 billion yuan.",
@@ -52,8 +68,10 @@ CASES = [
      "more than 28 million users", "2017-01-01", "2017-12-31", PUB),
     ("date-after-figure", "Online sales reached more than 240 billion yuan in 2017, up 53.3 percent over "
      "the previous year.", "more than 240 billion yuan", "2017-01-01", "2017-12-31", PUB),
-    ("comparison-base-governs-nothing", "Online sales reached more than 240 billion yuan in 2017, up 53.3 "
-     "percent over the previous year.", "53.3 percent", "", "", PUB),
+    ("change-over-a-base-takes-the-figures-period", "Online sales reached more than 240 billion yuan in "
+     "2017, up 53.3 percent over the previous year.", "53.3 percent", "2017-01-01", "2017-12-31", PUB),
+    ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",
+     "", "", PUB),
     ("said-that-fronted", "He said that in the first half of this year, despite the epidemic, the alliance "
      "sold more than 2 billion yuan of goods.", "more than 2 billion yuan", "2021-01-01", "2021-06-30", PUB),
     ("restatement-shares-period", "In the first half of this year, the alliance sold 2 billion yuan "

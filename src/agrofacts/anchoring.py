@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from .dates import published_date
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, facts_of, set_figure
-from .lexicon import Lexicons, lexicons
+from .lexicon import ARTICLES, Lexicons, lexicons
 from .tokenlists import kept_sentence_starts, lowers_of
 from .tokenview import spaces_of, words_of
 
@@ -48,6 +48,10 @@ COMPARISON_WINDOW = 2
 SAME_PERIOD_WINDOW = 4
 #: How many words naming a period may follow its date before the verb: "marketing year".
 MAX_PERIOD_NOUNS = 2
+#: How many words before a figure the word of change may stand: "expanded by 10.4 percent".
+CHANGE_WINDOW = 3
+#: How many tokens may stand between a change and its "to": "rose 5 percent year-on-year to".
+CHANGE_GAP = 5
 #: The clause number of a token whose sentence holds no date and figure: equal to no real number.
 UNNUMBERED = -1
 #: Whether ``Span._.figure`` is a plain value kept in ``doc.user_data`` (``figure.set_figure``), so
@@ -78,6 +82,7 @@ class Anchoring:
         self.same_period = frozenset(words.role("same_period"))
         self.stress = frozenset(words.role("date_stress"))
         self.change_from, self.change_to = lex.words("change_from"), lex.words("change_to")
+        self.change_words = lex.words("change_word")
 
     def __call__(self, doc: Doc) -> Doc:
         if SPAN_KEY not in doc.spans:
@@ -109,19 +114,37 @@ class Anchoring:
             same = [self._read(doc, d, clauses.numbers) for d in dates[number]]
             # a figure between another and a date lies in their sentence: only these can be
             positions = [(s.start, s.end) for s, _ in in_sentence]
+            last: tuple[int, str, str] | None = None  # (clause, period) of the figure before, if it has one
             for span, fig in in_sentence:
                 date = self.governing(doc, span.start, span.end, same, clauses.numbers, positions)
-                if date is None:
-                    continue
-                start, end = date.figure.period_start, date.figure.period_end
-                if date.since:
-                    if pub is None:
-                        continue
-                    end = pub.isoformat()
-                    if end < start:
-                        continue
-                set_figure(span, fig.with_(period_start=start, period_end=end))
+                period = None if date is None else _period_of(date, pub)
+                if period is None and last is not None:
+                    period = self._continued(doc, span.start, clauses.numbers, last)
+                last = None if period is None else (clauses.numbers[span.start], *period)
+                if period is not None:
+                    set_figure(span, fig.with_(period_start=period[0], period_end=period[1]))
         return doc
+
+    def _continued(self, doc: Doc, fig_start: int, clause: list[int],
+                   before: tuple[int, str, str]) -> tuple[str, str] | None:
+        """'reached 11.95 billion yuan in 2022, up 5.8% year-on-year': a clause that opens with a
+        change ("up", "down", "an increase of") and names no date of its own tells how the
+        figure before it changed, over that figure's period: (start, end) of ``before``'s period
+        when ``before`` stands in an earlier clause of the sentence."""
+        own = clause[fig_start]
+        if before[0] >= own:
+            return None
+        lowers = lowers_of(doc)
+        first = fig_start
+        while first > 0 and clause[first - 1] == own:
+            first -= 1
+        words = lowers[first:fig_start]
+        if not words:
+            return None
+        if words[0] in self.change_words or words[0] in ARTICLES \
+                and not self.change_words.isdisjoint(words[1:]):
+            return before[1], before[2]
+        return None
 
     def _read(self, doc: Doc, date: tuple[int, int, Figure], clause: list[int]) -> _Date:
         start, end, fig = date
@@ -153,20 +176,35 @@ class Anchoring:
                         figures: list[tuple[int, int]]) -> bool:
         """'fell to 2% from a peak of 19% in March 2023': the date is the 19%'s, not the 2%'s.
 
-        A restatement of the figure in brackets ("2 billion yuan ($280 million) in 2019") does
-        not count, nor the level a change reached ("rose 20 percent to 3 billion yuan in 2020":
-        both are 2020's), unless the figure is the level the change started from ("from 5 to 8
-        percent in 2020": the 5 is not 2020's).
+        A restatement in brackets ("2 billion yuan ($280 million) in 2019") does not count,
+        nor the level a change reached and its restatement ("rose 20 percent to 3 billion
+        yuan ($420 million) in 2020": all are 2020's), unless the figure is the level the
+        change started from ("from 5 to 8 percent in 2020": the 5 is not 2020's).
         """
-        return any(fig_end <= start and end <= date_start and not _bracketed_after(doc, fig_end, start)
-                   and not self._change_reached(doc, fig_start, fig_end, start)
-                   for start, end in figures)
+        last = fig_end  # the end of the figure, or of the last one between that does not count
+        for start, end in figures:
+            if start < fig_end or end > date_start:
+                continue
+            if _bracketed_after(doc, last, start) or last == fig_end \
+                    and self._change_reached(doc, fig_start, fig_end, start):
+                last = end
+                continue
+            return True
+        return False
 
     def _change_reached(self, doc: Doc, fig_start: int, fig_end: int, other_start: int) -> bool:
         """Whether the figure at ``other_start`` is the level the change at ``fig_start:fig_end``
-        reached: "to" just before it, and no "from" before either figure."""
+        reached: the figure is a change (a change word just before it), "to" (and a linking
+        verb: "to reach") stands just before the other, at most "year on year" after the
+        change, and no "from" before either figure."""
         lowers = lowers_of(doc)
-        if other_start == 0 or lowers[other_start - 1] not in self.change_to:
+        if self.change_words.isdisjoint(lowers[max(0, fig_start - CHANGE_WINDOW):fig_start]):
+            return False  # not a change ("the 600 million residents ... doubled to reach")
+        at = other_start - 1
+        if at > fig_end and lowers[at] not in self.change_to:
+            link = self.links.match_ending_at(words_of(doc), other_start)  # "to reach", "to hit"
+            at = -1 if link is None else link[1] - 1
+        if at <= fig_end - 1 or at - fig_end > CHANGE_GAP or lowers[at] not in self.change_to:
             return False
         if fig_start > 0 and lowers[fig_start - 1] in self.change_from:
             return False
@@ -223,6 +261,19 @@ class Anchoring:
             if lowers[i] == "since" and clause[i] == clause[start]:
                 return True
         return False
+
+
+def _period_of(date: _Date, pub) -> tuple[str, str] | None:
+    """(start, end) of the period a governing date gives; "since X" runs to the publication
+    date, so gives nothing without one."""
+    start, end = date.figure.period_start, date.figure.period_end
+    if date.since:
+        if pub is None:
+            return None
+        end = pub.isoformat()
+        if end < start:
+            return None
+    return start, end
 
 
 def figures_of(doc: Doc, spans: list[Span]) -> list[Figure | None]:
