@@ -265,6 +265,9 @@ def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, 
               qualifier: tuple[str, int] | None, end: int) -> bool:
     """'No. 1', 'top 100', 'Boeing 737', 'Fortune 500': the number names or ranks, it does not measure.
 
+    A unit or currency after it makes it a measure all the same: "output will top 700 million
+    tonnes" (the verb "top").
+
     A digit right after a capitalised word in mid-sentence is a model or a name, unless that
     word is a month ("Oct. 23", for the date rules) or a currency ("Rs 500"), or a unit
     follows the number (a list with its verb left out: "..., Bulgaria 685,000 tonnes").
@@ -277,7 +280,7 @@ def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, 
     words = view.words
     prev = words[i - 1]
     if prev.lower() in lex.label_words:
-        return True
+        return not _measured(words, end, lex)  # "top 100", but "will top 700 million tonnes"
     return (words[i][:1].isdigit() and _capitalised(prev) and not view.is_sent_start(i - 1)
             and prev not in lex.months and currency is None and qualifier is None
             and not _measured(words, end, lex))
