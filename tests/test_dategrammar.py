@@ -52,9 +52,12 @@ def every_rule(parser: Parser, i: int, bare_ok: bool) -> Found | None:
 
 def unshortcut_at(parser: Parser, i: int) -> Found | None:
     """``Parser.at`` with no test before the grammar: every rule tried at every token."""
-    found = parser.bounded(i) or parser.ranged(i) or every_rule(parser, i, parser.bare_ok(i))
+    found = parser.bounded(i) or parser.ranged(i)
     if found is None:
-        return None
+        found = every_rule(parser, i, parser.bare_ok(i))
+        if found is None:
+            return None
+        found = parser._month_to_month(found) or found  # "in January to May 2013"
     if found.rule == "month-day" and found.period is None and parser._dateline(i, found.end):
         return parser._dateline_date(found)
     return parser.resolved(found)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc
 
+from . import periods as P
 from .dateplans import (
     AGO,
     ALWAYS,
@@ -36,6 +37,12 @@ from .tokenlists import SentenceIndex
 PAST_BOUNDS = frozenset({"bound-since"})
 #: How far into its sentence a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
 DATELINE_TOKENS = 8
+#: The points that name a month or a day of one, which a range may join without "from".
+MONTH_RULES = frozenset({"month", "month-day", "day-month"})
+#: The opener whose joins ("to", "through", a dash) join two months written without it.
+UNOPENED = "from"
+#: A leap year, to read the month and day of a yearless day (Feb. 29 too).
+LEAP_YEAR = 2000
 #: First characters of a digit token (a decade after "the": "the 1990s").
 DIGITS = frozenset("0123456789")
 
@@ -85,8 +92,39 @@ class Parser(PointReader):
         a = self.point(i + 1, True)
         if a is None or self.low(a.end) not in joins:
             return None
-        b = self.point(a.end + 1, True)
+        b = self.point(a.end + 1, True) or self._day_after(a, a.end + 1)
         if b is None:
+            return None
+        place = self._join_in(a, b) if a.place and b.place else None
+        return Found(b.end, self._join(a, b), "range", place)
+
+    def _day_after(self, a: Found, k: int) -> Found | None:
+        """'From November 1 to 11', 'between Sept. 22 and 24': a later day of the month of the
+        day ``a``, written as a bare number at ``k`` (and perhaps a year: "to 11, 2020")."""
+        day = self.days[self.text(k)]
+        if a.rule != "month-day" or day is None or self.quantity_at(k + 1):
+            return None
+        first = a.period.start if a.period is not None else a.place(LEAP_YEAR).start
+        if day <= first.day:
+            return None
+        month = first.month
+        year_at = k + 2 if self.text(k + 1) == "," else k + 1
+        y = self.year_token(year_at)
+        if y is None and a.period is not None:
+            y, year_at = a.period.start.year, k  # "from Nov. 1, 2020 to 11": the year of the first
+        if y is not None:
+            period = P.day(y, month, day)
+            return Found(year_at + 1, period, "month-day") if period else None
+        return Found(k + 1, None, "month-day", lambda y: P.day(y, month, day))
+
+    def _month_to_month(self, a: Found) -> Found | None:
+        """'in January to May 2013', 'July 2024 - June 2025': two months joined as a range
+        without "from" before them (``ranged`` reads the ones with it)."""
+        if a.rule not in MONTH_RULES or self.low(a.end) not in self.w.range_joins(UNOPENED) \
+                or self.text(a.end + 1) not in self.lex.months:
+            return None
+        b = self.point(a.end + 1, True)
+        if b is None or b.rule not in MONTH_RULES:
             return None
         place = self._join_in(a, b) if a.place and b.place else None
         return Found(b.end, self._join(a, b), "range", place)
@@ -160,6 +198,7 @@ class Parser(PointReader):
             found = self._point(i, plan, None)
             if found is None:
                 return None
+            found = self._month_to_month(found) or found
         if found.rule == "month-day" and found.period is None and self._dateline(i, found.end):
             return self._dateline_date(found)
         return self.resolved(found)
