@@ -60,7 +60,7 @@ def unshortcut_at(parser: Parser, i: int) -> Found | None:
         found = parser._month_to_month(found) or found  # "in January to May 2013"
     if found.rule == "month-day" and found.period is None and parser._dateline(i, found.end):
         return parser._dateline_date(found)
-    return parser.resolved(found)
+    return parser.resolved(found, i)
 
 
 def as_tuple(found: Found | None):

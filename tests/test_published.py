@@ -54,7 +54,7 @@ def test_find_published(text, expected):
 
 
 BAD_ROWS = [
-    ("unknown-role", [{"surface": "soon", "role": "future", "value": ""}], "date_words.csv:2: role 'future'"),
+    ("unknown-role", [{"surface": "soon", "role": "later", "value": ""}], "date_words.csv:2: role 'later'"),
     ("int-role-not-int", [{"surface": "last", "role": "deictic", "value": "minus one"}],
      "date_words.csv:2: role 'deictic' needs a whole number, got 'minus one'"),
     ("bad-choice", [{"surface": "by", "role": "bound", "value": "upto"}],

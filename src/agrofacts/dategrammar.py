@@ -37,8 +37,9 @@ from .tokenlists import SentenceIndex
 PAST_BOUNDS = frozenset({"bound-since"})
 #: How far into its sentence a dateline's "Nov. 24 (" may stand ("BEIJING, Nov. 24 (Xinhua) --").
 DATELINE_TOKENS = 8
-#: The points that name a month or a day of one, which a range may join without "from".
-MONTH_RULES = frozenset({"month", "month-day", "day-month"})
+#: The points that name a month or a day of one (and ranges of them), which a range may join
+#: without "from", and which lie before the publication date unless the sentence looks ahead.
+MONTH_RULES = frozenset({"month", "month-day", "day-month", "range"})
 #: The opener whose joins ("to", "through", a dash) join two months written without it.
 UNOPENED = "from"
 #: A leap year, to read the month and day of a yearless day (Feb. 29 too).
@@ -58,6 +59,7 @@ class Parser(PointReader):
         super().__init__(doc, pub, grammar)
         self.after_the, self.bound_first, self.plans = grammar.after_the, grammar.bound_first, grammar.plans
         self.sentences = SentenceIndex(doc)
+        self.future_words = grammar.future_words
 
     # ---- points, bounds and ranges ------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
@@ -201,16 +203,25 @@ class Parser(PointReader):
             found = self._month_to_month(found) or found
         if found.rule == "month-day" and found.period is None and self._dateline(i, found.end):
             return self._dateline_date(found)
-        return self.resolved(found)
+        return self.resolved(found, i)
 
-    def resolved(self, f: Found) -> Found:
-        """Give a yearless expression the publication year."""
-        if f.place is None or f.period is not None:
-            return f
+    def resolved(self, f: Found, i: int) -> Found:
+        """Give a yearless expression (starting at token ``i``) the publication year, or the
+        year before when that would put it after the publication date and nothing says the
+        sentence looks ahead: "Prices rose 3% in December", published in January, is last
+        December; "the fair will open in November" is this year's."""
+        if f.place is None or f.period is not None and f.rule != "range":
+            return f  # (a yearless range was given the publication year when it was joined)
         period = f.place(self.pub.year) if self.pub else None
-        if period is not None and f.rule in PAST_BOUNDS and period.start > self.pub:
+        if period is not None and period.start > self.pub and (
+                f.rule in PAST_BOUNDS or f.rule in MONTH_RULES and not self._looks_ahead(i)):
             period = f.place(self.pub.year - 1)  # "since October" in March: last October
         return Found(f.end, period, f.rule, f.place)
+
+    def _looks_ahead(self, i: int) -> bool:
+        """Whether the sentence of token ``i`` speaks of what is to come ("will", "plans", "next")."""
+        start, end = self.sentences.start_of(i), self.sentences.end_of(i)
+        return not self.future_words.isdisjoint(self.lower[start:end])
 
     def _dateline(self, start: int, end: int) -> bool:
         return (self.text(start - 1) == "," and self.text(end) == "("

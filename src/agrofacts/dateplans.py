@@ -98,8 +98,10 @@ class Grammar:
             lambda text: int(text) if YEAR.fullmatch(text) else None)
         #: text -> the day of a month it writes ("24" -> 24), None for any other text
         self.days: _Remembered[int | None] = _Remembered(
-            lambda text: int(text) if DAY.fullmatch(text) else None)
+            lambda text: int(m[1]) if (m := DAY.fullmatch(text)) else None)
         #: the word roles the rules read, by name (``DateWords.role``, one look-up instead of a call)
+        #: the words that say a sentence speaks of what is to come ("will", "plans", "next")
+        self.future_words = frozenset(words.role("future"))
         self.role: dict[str, dict[str, str | int]] = {name: words.role(name) for name in GRAMMAR_ROLES}
 
     def rules_for(self, text: str) -> tuple[Callable[[PointReader, int], Found | None], ...]:

@@ -32,7 +32,8 @@ YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 DECADE = re.compile(r"(1[89]\d0|2[01]\d0)s")
 PART_YEAR = re.compile(r"(early|mid|late)-(1[89]\d\d|2[01]\d\d)", re.IGNORECASE)
 QUARTER_TOKEN = re.compile(r"([QH])([1-4])")
-DAY = re.compile(r"[1-9]|[12]\d|3[01]")
+#: A day of a month, perhaps written as an ordinal ("25th November", "November 1st").
+DAY = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 SHORT_YEAR = re.compile(r"\d\d")
 #: A crop or marketing season written as one token: "2023/24", "2009/10", "2022/2023".
 SEASON_YEARS = re.compile(r"(1[89]\d\d|2[01]\d\d)/(\d\d|\d{4})")

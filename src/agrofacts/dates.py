@@ -14,7 +14,9 @@ the month names of data/months.csv:
   (the bound word is part of the text; the period is what it bounds);
 - relative, resolved against the publication date in ``doc.user_data
   ["published"]`` (an ISO string): "this year", "last month", "Last January"
-  (January of the year before), "in June" (June of the publication year),
+  (January of the year before), "in June" (June of the publication year, or of
+  the year before when that June is still to come and the sentence does not
+  look ahead),
   "Thursday" (the last Thursday on or before it), "the weekend", "two years
   ago", "the previous year" (the year before the publication year; no period
   when the sentence names a year of its own), and a dateline's "Nov. 24".
