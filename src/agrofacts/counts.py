@@ -24,6 +24,9 @@ from .tokenview import TokenView
 Found = tuple[int, int, Figure]
 #: The longest noun phrase (in words) read after a number.
 MAX_PHRASE_WORDS = 6
+#: Quotation marks around a counted noun: '4,310 "Taobao villages"'.
+OPENING_QUOTES = frozenset({'"', "“", "‘"})
+CLOSING_QUOTES = frozenset({'"', "”", "’"})
 
 
 class CountRules:
@@ -31,6 +34,7 @@ class CountRules:
         self.lex = lex
         self.age_before, self.age_after = lex.words("age_before"), lex.words("age_after")
         self.coordinators = lex.words("phrase_coordinator")  # "tax reduction or exemption measures"
+        self.year_nouns = lex.words("year_noun")  # "below 2024 levels": a year, however qualified
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -87,8 +91,9 @@ class CountRules:
         phrase = self.noun_phrase(view, end)
         if phrase is _NOT_COUNTED:
             return None
-        if phrase is not None and r.num.year_like and r.qualifier == "exact" \
-                and not self._listed_count(view, r, earlier):
+        if phrase is not None and r.num.year_like and (
+                r.qualifier == "exact" and not self._listed_count(view, r, earlier)
+                or view.lower(phrase[1] - 1) in self.year_nouns):
             return None  # "the 2008 Olympics": unqualified, a bare 1800-2199 is a year, not a count
         if phrase is not None:
             first, head_end = phrase
@@ -97,7 +102,8 @@ class CountRules:
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
             item = view.text(first, head_end)
-            qualifier, end = trailing_qualifier(view.words, head_end, r.qualifier, self.lex)
+            quoted = first > end and head_end < view.n and view.words[head_end] in CLOSING_QUOTES
+            qualifier, end = trailing_qualifier(view.words, head_end + quoted, r.qualifier, self.lex)
             return _count(r.start, end, r, item, "count", qualifier)
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
@@ -131,6 +137,9 @@ class CountRules:
         not_counted, stopwords, months, is_plural = lex.not_counted, lex.stopwords, lex.months, lex.is_plural
         coordinators = self.coordinators
         j, words = k, 0
+        quoted = j + 1 < n and text[j] in OPENING_QUOTES and text[j + 1].isalpha()
+        if quoted:
+            k = j = j + 1  # '4,310 "Taobao villages"': the phrase is inside the quotation marks
         while j < n and words < MAX_PHRASE_WORDS:
             word = text[j]
             if word == "-" and words and not spaces[j - 1] and not spaces[j] \
@@ -141,7 +150,7 @@ class CountRules:
             if not alpha and not (words == 0 and word in not_counted):
                 return None
             low = word.lower()
-            if words == 0 and j > 0 and alpha and not spaces[j - 1]:
+            if words == 0 and j > 0 and alpha and not spaces[j - 1] and not quoted:
                 return _NOT_COUNTED  # "5G networks", "3D printers": a name glued to its digit
             if low in not_counted:
                 return _NOT_COUNTED if words == 0 else None

@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 from .lexicon import ARTICLES, NumberWord
 from .tokenview import TokenView
 
-#: "2,300", "284.5", "2300"; not "1,2", "0100" or "10:30".
-DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
+#: "2,300", "284.5", "2300", India's lakh grouping "7,82,685"; not "1,2", "0100" or "10:30".
+DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d?(?:,\d\d)+,\d{3}|\d+)(?:\.\d+)?")
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
 MILLION = Decimal(1000000)
