@@ -52,6 +52,15 @@ CASES = [
     ("year-before-levels-is-no-count", "Output stayed below 2024 levels.", []),
     ("quoted-counted-noun", "China is home to 4,310 \u201cTaobao villages\u201d.",
      [("count", "4,310 \u201cTaobao villages\u201d", "4310", "", "exact", "Taobao villages")]),
+    # ---- ranges that write the unit twice, and a scale word that covers only the upper end
+    ("percent-range-between", "Inflation will be between 1.8% and 3.5%.",
+     [("percent", "between 1.8% and 3.5%", "1.8", "%", "range", "")]),
+    ("percent-range-repeated-word", "The share was 29.3 percent to 30.3 percent.",
+     [("percent", "29.3 percent to 30.3 percent", "29.3", "%", "range", "")]),
+    ("unit-repeated-in-a-change-is-two-figures", "Output rose from 5 tonnes to 8 tonnes.",
+     [("mass", "5 tonnes", "5000", "kg", "exact", ""), ("mass", "8 tonnes", "8000", "kg", "exact", "")]),
+    ("scale-only-on-the-upper-end", "Output is in a range of 500,000 to 1 million barrels.",
+     [("volume", "500,000 to 1 million barrels", "79493647.464", "L", "range", "")]),
     # ---- verbs of passing a mark are "over"; "top" is a rank only without a unit
     ("topped-is-over", "Sales topped 5 billion yuan.",
      [("money", "topped 5 billion yuan", "5000000000", "CNY", "over", "")]),

@@ -234,7 +234,7 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if rng is not None:
         upper, opened = rng
         value_max, end, million_m = upper.value, upper.end, upper.million_m
-        if num.scale == 1 and upper.scale > 1:  # "5 to 8 million": the scale covers both
+        if _shares_scale(num, upper):  # "5 to 8 million": the scale covers both
             value = value * upper.scale
         qualifier = "range"
         if opened:
@@ -365,12 +365,18 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
         return None
     if negative:
         upper = upper._replace(value=-upper.value)
-    lower = num.value * upper.scale if num.scale == 1 and upper.scale > 1 else num.value
+    lower = num.value * upper.scale if _shares_scale(num, upper) else num.value
     if upper.value <= lower:
         return None
     if num.year_like and upper.year_like:
         return None  # "2016-2020" is a period, for the date rules
     return upper, opened
+
+
+def _shares_scale(lower: NumberMatch, upper: NumberMatch) -> bool:
+    """Whether the upper end's scale word covers the lower end too: "5 to 8 million" is 5
+    million to 8 million, but "500,000 to 1 million" is 500,000 to a million."""
+    return lower.scale == 1 and upper.scale > 1 and lower.value * upper.scale < upper.value
 
 
 #: How many words before "from" a verb or noun of change may stand: "has risen sharply from".
@@ -381,6 +387,25 @@ def after_change_word(words: list[str], at: int, lex: Lexicons) -> bool:
     """Whether a word of change ("rose", "fell", "an increase") comes just before ``at``."""
     change = lex.words("change_word")
     return any(w.lower() in change for w in words[max(0, at - CHANGE_WINDOW):at])
+
+
+def repeated_range_end(reader: NumberReader, r: Reading, k: int) -> tuple[Reading, bool] | None:
+    """'8 yuan to 12 yuan', 'between 1.8% and 3.5%': the reading of the upper end of a range that
+    writes its unit (ending at ``k``) twice, and whether a word before opened the range; None
+    for a change ("rose from 8 yuan to 12 yuan": two figures) or anything else. The caller
+    checks that the upper end has the same unit and is larger."""
+    words, n, lex = reader.view.words, reader.view.n, reader.lex
+    if k + 1 >= n or words[k].lower() not in lex.range_joiners:
+        return None
+    opened = range_opening(words, r.start, words[k].lower(), lex)
+    if opened is None or (r.start == 0 or words[r.start - 1].lower() not in lex.words("change_from")) \
+            and after_change_word(words, r.start, lex):
+        return None  # "rose from 8 yuan to 12 yuan", "cut fees 20 yuan to 80 yuan": a change
+    sign = lex.currencies_before.match_at(words, k + 1)
+    target = reader.at(k + 1 if sign is None else sign[1])
+    if target is None or target.value_max is not None or target.million_m is not None:
+        return None
+    return target, opened
 
 
 def change_target(reader: NumberReader, r: Reading) -> Reading | None:

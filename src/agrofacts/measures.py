@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .context import NumberReader, Reading, change_target, trailing_qualifier
+from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
 from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
 from .items import item_before
 from .lexicon import Lexicons
@@ -78,6 +78,12 @@ class MeasureRule:
                 return None
             name, unit_end = target
             end = r.end
+        start, qualifier = r.start, r.qualifier
+        if unit is not None and value_max is None and not hyphenated and r.million_m is None:
+            upper = self._repeated_range(reader, r, name, end)
+            if upper is not None:  # "between 1.8% and 3.5%", "29.3 percent to 30.3 percent"
+                value_max, end, start = upper
+                unit_end, qualifier = end, "range"
         if end < n and words[end].lower() in self.after_unit_checks and (
                 self._is_age(view, end) or lex.is_share(words, end) or self._is_extreme(view, end, name)):
             return NOT_A_FIGURE
@@ -93,10 +99,26 @@ class MeasureRule:
                 name = f"{name}/{per_before}"
         m = normalise(value, name)
         vmax = normalise(value_max, name).value if value_max is not None else None
-        qualifier, end = trailing_qualifier(words, end, r.qualifier, lex)
-        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item_before(view, r.start, lex),
+        qualifier, end = trailing_qualifier(words, end, qualifier, lex)
+        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item_before(view, start, lex),
                      rule="unit" if bracketed is None else BRACKET_PAIR)
-        return r.start, end, fig
+        return start, end, fig
+
+    def _repeated_range(self, reader: NumberReader, r: Reading, name: str, k: int
+                        ) -> tuple[Decimal, int, int] | None:
+        """'between 1.8% and 3.5%': a range that writes its unit twice, as (upper value, end of
+        its unit, start of the range), or None (see ``context.repeated_range_end``).
+
+        ``k``: the end of the first figure's unit.
+        """
+        upper = repeated_range_end(reader, r, k)
+        if upper is None:
+            return None
+        target, opened = upper
+        unit = self.lex.units.match_at(reader.view.words, target.end)
+        if target.currency is not None or unit is None or unit[0] != name or target.value <= r.value:
+            return None
+        return target.value, unit[1], r.start - 1 if opened else r.start
 
     def _unit_after_bracket(self, reader: NumberReader, k: int, start: int
                             ) -> tuple[Decimal, str, int] | None:

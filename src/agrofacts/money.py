@@ -15,14 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .context import (
-    NumberReader,
-    Reading,
-    after_change_word,
-    change_target,
-    range_opening,
-    trailing_qualifier,
-)
+from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
 from .figure import Figure, Found
 from .items import item_before
 from .lexicon import Currency, Lexicons
@@ -99,17 +92,11 @@ class MoneyRule:
 
         ``k``: the end of the first sum's currency.
         """
-        words, n, lex = reader.view.words, reader.view.n, self.lex
-        if k + 1 >= n or words[k].lower() not in lex.range_joiners:
+        upper = repeated_range_end(reader, r, k)
+        if upper is None:
             return None
-        opened = range_opening(words, r.start, words[k].lower(), lex)
-        if opened is None or (r.start == 0 or words[r.start - 1].lower() not in self.change_from) \
-                and after_change_word(words, r.start, lex):
-            return None  # "rose from 8 yuan to 12 yuan", "cut fees 20 yuan to 80 yuan": a change
-        sign = lex.currencies_before.match_at(words, k + 1)
-        target = reader.at(k + 1 if sign is None else sign[1])
-        if target is None or target.value_max is not None or target.million_m is not None:
-            return None
+        target, opened = upper
+        lex, words = self.lex, reader.view.words
         after = lex.currencies_after.match_at(words, target.end)
         other = after[0] if after is not None else target.currency
         if other is None or other.code != currency.code or other.factor != currency.factor:
