@@ -70,6 +70,8 @@ CASES = [
      "the previous year.", "more than 240 billion yuan", "2017-01-01", "2017-12-31", PUB),
     ("change-over-a-base-takes-the-figures-period", "Online sales reached more than 240 billion yuan in "
      "2017, up 53.3 percent over the previous year.", "53.3 percent", "2017-01-01", "2017-12-31", PUB),
+    ("comparing-with-is-a-base", "Sales rose 85 percent comparing with last year.", "85 percent", "", "",
+     PUB),
     ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",
      "", "", PUB),
     ("said-that-fronted", "He said that in the first half of this year, despite the epidemic, the alliance "

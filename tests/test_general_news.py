@@ -61,6 +61,15 @@ CASES = [
      [("mass", "5 tonnes", "5000", "kg", "exact", ""), ("mass", "8 tonnes", "8000", "kg", "exact", "")]),
     ("scale-only-on-the-upper-end", "Output is in a range of 500,000 to 1 million barrels.",
      [("volume", "500,000 to 1 million barrels", "79493647.464", "L", "range", "")]),
+    # ---- times before another and verbs of motion
+    ("years-earlier-is-no-duration", "It rose faster than two years earlier.", []),
+    ("years-later-is-no-count", "Two years later, sales doubled.", []),
+    ("later-after-a-noun-still-counts", "300 farmers later joined.",
+     [("count", "300 farmers", "300", "", "exact", "farmers")]),
+    ("gone-up-to-is-the-verb", "Prices have gone up to 50 yuan.",
+     [("money", "50 yuan", "50", "CNY", "exact", "")]),
+    ("up-to-after-a-noun-bounds", "Fees of up to 50 yuan apply.",
+     [("money", "up to 50 yuan", "50", "CNY", "at_most", "Fees")]),
     # ---- verbs of passing a mark are "over"; "top" is a rank only without a unit
     ("topped-is-over", "Sales topped 5 billion yuan.",
      [("money", "topped 5 billion yuan", "5000000000", "CNY", "over", "")]),

@@ -221,6 +221,9 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
         if sign in NEGATIVE_SIGNS:
             num = num._replace(value=-num.value)
     qual = lex.qualifiers.match_ending_at(words, start)
+    if qual is not None and qual[1] > 0 and words[qual[1]].lower() in lex.words("motion_particle") \
+            and words[qual[1] - 1].lower() in lex.words("motion_verb"):
+        qual = None  # "prices have gone up to 50 yuan": the verb's particle, no bound
     if _is_label(view, i, lex, cur, qual, num.end) or _is_code(view, num) or _in_name(view, num, lex):
         return None
     currency = None if cur is None else cur[0]

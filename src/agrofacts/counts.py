@@ -19,6 +19,7 @@ from .figure import SPAN_KEY, Figure, Position, TokenMask, facts_of, hand_over, 
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
 from .tokenview import TokenView
+from .units import kind_of
 
 #: A count found at tokens start:end, before it is made a Span: (start, end, figure).
 Found = tuple[int, int, Figure]
@@ -34,7 +35,8 @@ class CountRules:
         self.lex = lex
         self.age_before, self.age_after = lex.words("age_before"), lex.words("age_after")
         self.coordinators = lex.words("phrase_coordinator")  # "tax reduction or exemption measures"
-        self.year_nouns = lex.words("year_noun")  # "below 2024 levels": a year, however qualified
+        self.year_nouns = lex.words("year_noun")
+        self.relative_after = lex.words("relative_after")  # "below 2024 levels": a year, however qualified
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -99,6 +101,9 @@ class CountRules:
             first, head_end = phrase
             if head_end < view.n and view.lower(head_end) in self.age_after:
                 return None  # "when she was 8 years old": an age
+            if head_end < view.n and view.lower(head_end) in self.relative_after \
+                    and self._time_unit(view, first):
+                return None  # "two years later": a time, not a count of years
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
             item = view.text(first, head_end)
@@ -118,6 +123,11 @@ class CountRules:
         if r.num.scale > 1 and not r.num.spelled:
             return _count(r.start, r.end, r, "", "count-bare")
         return None
+
+    def _time_unit(self, view: TokenView, first: int) -> bool:
+        """Whether the phrase at ``first`` is a unit of time ("years", "months")."""
+        unit = self.lex.units.match_at(view.words, first)
+        return unit is not None and kind_of(unit[0])[0] == "duration"
 
     def _listed_count(self, view: TokenView, r: Reading, earlier: list[Found]) -> bool:
         """'300 regular jobs and 2000 temporary jobs': a year-like number joined to a count

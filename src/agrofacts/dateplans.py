@@ -165,6 +165,7 @@ class Grammar:
             the or low in role("season"),  # season
             low in role("deictic"),  # deictic
             the,  # anaphoric
+            the,  # named_year
             text in role("weekday"),  # weekday
             the,  # weekend
             low in role("day_word"),  # day_word
@@ -202,6 +203,7 @@ def starters(words: DateWords, lex: Lexicons) -> tuple[frozenset[str], frozenset
                  | bound_first | set(words.joins) | {w for w in lex.numbers if w.isalpha()})
         after_the = (set(roles.get("ordinal", {})) | set(roles.get("part", {}))
                      | set(roles.get("anaphoric", {})) | set(roles.get("season", {}))
-                     | set(roles.get("weekend", {})))
+                     | set(roles.get("weekend", {}))
+                     | {w for w, unit in roles.get("calendar_unit", {}).items() if unit == "year"})
         _STARTERS[key] = (frozenset(w.lower() for w in first), frozenset(after_the))
     return _STARTERS[key]

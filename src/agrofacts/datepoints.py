@@ -349,6 +349,15 @@ class PointReader:
             return None
         return self._year_as_found(i, "relative")
 
+    def named_year(self, i: int) -> Found | None:
+        """'the year 2018': a year written after its noun."""
+        if self.low(i) != "the" or self.role["calendar_unit"].get(self.low(i + 1)) != "year":
+            return None
+        y = self.year_token(i + 2)
+        if y is None or self.quantity_at(i + 3):
+            return None
+        return Found(i + 3, P.year(y), "year")
+
     def weekday(self, i: int) -> Found | None:
         """'Thursday' (the last one on or before publication); 'Thursday, Nov. 24, 2019'."""
         weekday = self.role["weekday"].get(self.text(i))
@@ -506,7 +515,8 @@ class PointReader:
 POINT_RULES: tuple[Callable[[PointReader, int], Found | None], ...] = (
     PointReader.iso, PointReader.year_range, PointReader.season_years, PointReader.part,
     PointReader.fraction, PointReader.quarter_token, PointReader.decade,
-    PointReader.season, PointReader.deictic, PointReader.anaphoric, PointReader.weekday,
+    PointReader.season, PointReader.deictic, PointReader.anaphoric, PointReader.named_year,
+    PointReader.weekday,
     PointReader.weekend, PointReader.day_word,
     PointReader.ago, PointReader.day_first)
 

@@ -40,7 +40,7 @@ class MeasureRule:
         # the words after a unit that may make its figure none: an age, a share, "a four-year
         # high" (a hyphen first: "56-year-old")
         self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
-            | {"-"}
+            | lex.words("relative_after") | {"-"}
 
     def __call__(self, reader: NumberReader, r: Reading) -> Found | object | None:
         """The quantity at ``r`` in canonical units, per what; ``NOT_A_FIGURE`` for an age, a
@@ -185,6 +185,8 @@ class MeasureRule:
         return j < view.n and words[j].lower() in self.lex.words("age_after")
 
     def _is_extreme(self, view: TokenView, end: int, unit: str) -> bool:
-        """'a four-year high': how long since a level was last seen, a comparison, not a duration."""
-        return end < view.n and view.words[end].lower() in self.lex.words("extreme") \
+        """'a four-year high': how long since a level was last seen, a comparison, not a duration;
+        'than two years earlier': a time before another, not a duration either."""
+        word = view.words[end].lower() if end < view.n else ""
+        return (word in self.lex.words("extreme") or word in self.lex.words("relative_after")) \
             and kind_of(unit)[0] == "duration"
