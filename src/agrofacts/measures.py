@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
 from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
-from .items import item_before
+from .items import item_before, item_of_subject
 from .lexicon import Lexicons
 from .numerals import MILLION, times
 from .tokenlists import lowers_of
@@ -100,7 +100,8 @@ class MeasureRule:
         m = normalise(value, name)
         vmax = normalise(value_max, name).value if value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
-        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item_before(view, start, lex),
+        item = item_before(view, start, lex) or item_of_subject(view, start, lex)
+        fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item,
                      rule="unit" if bracketed is None else BRACKET_PAIR)
         return start, end, fig
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
 from .figure import Figure, Found
-from .items import item_before
+from .items import item_before, item_of_subject
 from .lexicon import Currency, Lexicons
 from .numerals import MILLION, divided, times
 from .tokenview import TokenView
@@ -80,8 +80,8 @@ class MoneyRule:
         m = normalise_rate(value, currency.code, per)
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
         vmax = None if value_max is None else normalise_rate(value_max, currency.code, per).value
-        fig = Figure("money", m.value, m.unit, qualifier, vmax, item=item_before(view, start, lex),
-                     rule="money")
+        item = item_before(view, start, lex) or item_of_subject(view, start, lex)
+        fig = Figure("money", m.value, m.unit, qualifier, vmax, item=item, rule="money")
         return start, end, fig
 
     def _repeated_range(self, reader: NumberReader, r: Reading, currency: Currency, k: int
