@@ -61,6 +61,11 @@ CASES = [
      [("mass", "5 tonnes", "5000", "kg", "exact", ""), ("mass", "8 tonnes", "8000", "kg", "exact", "")]),
     ("scale-only-on-the-upper-end", "Output is in a range of 500,000 to 1 million barrels.",
      [("volume", "500,000 to 1 million barrels", "79493647.464", "L", "range", "")]),
+    # ---- page furniture
+    ("share-counter-alone", "8.03K", []),
+    ("share-counter-labelled", "Shares 1.2K", []),
+    ("bare-scaled-count-in-a-sentence", "China has 1.4 billion.",
+     [("count", "1.4 billion", "1400000000", "", "exact", "")]),
     # ---- times before another and verbs of motion
     ("years-earlier-is-no-duration", "It rose faster than two years earlier.", []),
     ("years-later-is-no-count", "Two years later, sales doubled.", []),

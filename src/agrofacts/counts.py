@@ -25,6 +25,9 @@ from .units import kind_of
 Found = tuple[int, int, Figure]
 #: The longest noun phrase (in words) read after a number.
 MAX_PHRASE_WORDS = 6
+#: How many words a sentence must hold, up to a bare scaled number, for it to count anything: a
+#: share counter on a line of its own ("8.03K", "Shares 1.2K") says nothing.
+BARE_COUNT_WORDS = 3
 #: Quotation marks around a counted noun: '4,310 "Taobao villages"'.
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 CLOSING_QUOTES = frozenset({'"', "”", "’"})
@@ -120,7 +123,7 @@ class CountRules:
         previous = [fig for start, _end, fig in earlier if start >= sent_start and fig.item]
         if previous:
             return _count(r.start, r.end, r, previous[-1].item, "count-continued")
-        if r.num.scale > 1 and not r.num.spelled:
+        if r.num.scale > 1 and not r.num.spelled and r.start - sent_start + 1 >= BARE_COUNT_WORDS:
             return _count(r.start, r.end, r, "", "count-bare")
         return None
 
