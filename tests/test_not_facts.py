@@ -86,6 +86,15 @@ Most Popular
 Farmers earn 10,000 yuan more
 """
 
+RELATED_INSIDE = """Apple prices rose 20 percent in October.
+
+Related readings:
+Apple prices surge pleases growers CPI likely to peak last month: Analysts
+Interest raised to check inflation by 2 percent
+
+Some residents can no longer afford 5 kg of apples, said Yu.
+"""
+
 
 @pytest.mark.parametrize("page,expected", [
     (PAGE, [("mass", "300 tonnes"), ("money", "2 million yuan")]),
@@ -93,7 +102,9 @@ Farmers earn 10,000 yuan more
     (BYLINE, [("count", "40 online stores")]),
     (CGTN, [("mass", "669.49 million tonnes")]),
     (MOST_READ, [("mass", "800 tonnes")]),
-], ids=["xinhua-page", "related-headlines", "china-daily-byline", "cgtn-search-trends", "most-popular"])
+    (RELATED_INSIDE, [("percent", "20 percent"), ("mass", "5 kg")]),
+], ids=["xinhua-page", "related-headlines", "china-daily-byline", "cgtn-search-trends", "most-popular",
+        "related-readings-inside-the-article"])
 def test_furniture_is_left_out(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected
 
