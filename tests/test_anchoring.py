@@ -36,6 +36,8 @@ CASES = [
      "2022, up 5.8% year-on-year.", "5.8%", "2022-01-01", "2022-12-31", PUB),
     ("increase-clause-after-figure", "Exports reached 5 billion yuan in 2020, an increase of 12 percent over "
      "the previous year.", "12 percent", "2020-01-01", "2020-12-31", PUB),
+    ("change-clause-base-keeps-no-period", "The standard of 2,300 yuan was adopted in 2011, an increase "
+     "from the 1,274-yuan standard.", "1,274-yuan", "", "", PUB),
     ("clause-with-own-subject-keeps-no-period", "Sales hit 5 billion yuan in 2020, while imports fell 3 "
      "percent.", "3 percent", "", "", PUB),
     ("change-clause-after-unanchored-figure", "The firm has 300 stores in the city, up 5 percent, and sold "

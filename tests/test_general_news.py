@@ -101,6 +101,8 @@ CASES = [
     ("australian-dollars-sign", "It offered a A$320 million ($289 million) package.",
      [("money", "A$320 million", "320000000", "AUD", "exact", ""),
       ("money", "$289 million", "289000000", "USD", "exact", "")]),
+    ("sign-decides-over-dollars", "Farmers can get A$12 million dollars in loans.",
+     [("money", "A$12 million dollars", "12000000", "AUD", "exact", "")]),
     ("singapore-dollars-sign", "Exports reached S$181.5 million.",
      [("money", "S$181.5 million", "181500000", "SGD", "exact", "Exports")]),
     ("brazilian-real-sign", "Petrobras earned R$5 billion.",

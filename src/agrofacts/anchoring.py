@@ -139,8 +139,8 @@ class Anchoring:
         while first > 0 and clause[first - 1] == own:
             first -= 1
         words = lowers[first:fig_start]
-        if not words:
-            return None
+        if not words or not self.change_from.isdisjoint(words):
+            return None  # "an increase from the 1,274-yuan standard": the base, not the period's
         if words[0] in self.change_words or words[0] in ARTICLES \
                 and not self.change_words.isdisjoint(words[1:]):
             return before[1], before[2]

@@ -52,10 +52,12 @@ class MoneyRule:
         if after is not None and r.currency is None and self._weighed(view, r, k, after[1]):
             return None  # "500 pounds of beef": ``measures`` reads a mass
         end = None
-        if after is not None:
+        if r.currency is not None:
+            currency = r.currency  # the sign decides: "A$12 million dollars" are Australian
+            if after is not None:
+                k = after[1]
+        elif after is not None:
             currency, k = after
-        elif r.currency is not None:
-            currency = r.currency
         else:
             target = self._target_currency(reader, r)
             if target is None:
