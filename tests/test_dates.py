@@ -55,6 +55,9 @@ DATES = [
      [("January to May 2013", "2013-01-01", "2013-05-31")]),
     ("month-years-joined-by-spaced-dash", "The season runs July 2024 - June 2025.",
      [("July 2024 - June 2025", "2024-07-01", "2025-06-30")]),
+    ("previous-year-after-last-year-is-unsure", "The poor population fell by the end of last year, down "
+     "from the previous year.", [("by the end of last year", "2020-01-01", "2020-12-31"),
+                                 ("the previous year", "", "")]),
     ("the-year-named", "In the year 2018, output was 5 tonnes.",
      [("the year 2018", "2018-01-01", "2018-12-31")]),
     ("ordinal-day-first", "The meeting on 25th November 2020 approved the plan.",

@@ -162,6 +162,7 @@ class DateRules:
         year_end = 0  # where the sentence that wrote parser.sentence_year ends
         read, figure = parser.read, self.figure
         label = doc.vocab.strings.add("date")
+        pub_year = parser.pub.year if parser.pub else None
         for i, plan in starts:
             if i < free_from or i in claimed:
                 continue
@@ -173,7 +174,8 @@ class DateRules:
             span = Span(doc, i, f.end, label=label)
             set_figure(span, figure(f.period, f.rule))
             added.append(span)
-            if f.period is not None and any(map(years.__getitem__, texts[i:f.end])):  # a year written
+            if f.period is not None and (any(map(years.__getitem__, texts[i:f.end]))  # a year written
+                                         or f.period.end.year != pub_year):  # "last year", "last December"
                 parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty
