@@ -101,6 +101,13 @@ CASES = [
     ("australian-dollars-sign", "It offered a A$320 million ($289 million) package.",
      [("money", "A$320 million", "320000000", "AUD", "exact", ""),
       ("money", "$289 million", "289000000", "USD", "exact", "")]),
+    ("yen-sign-on-a-page-about-yen", "Toyota earned ¥1.2 trillion as the weaker yen lifted exports.",
+     [("money", "¥1.2 trillion", "1200000000000", "JPY", "exact", "")]),
+    ("yen-sign-where-yuan-is-named-too", "Sales hit ¥5 billion, or 5 billion yuan, as the yen fell.",
+     [("money", "¥5 billion", "5000000000", "CNY", "exact", "Sales"),
+      ("money", "5 billion yuan", "5000000000", "CNY", "exact", "")]),
+    ("yuan-sign-by-default", "Sales hit ¥5 billion.",
+     [("money", "¥5 billion", "5000000000", "CNY", "exact", "Sales")]),
     ("sign-decides-over-dollars", "Farmers can get A$12 million dollars in loans.",
      [("money", "A$12 million dollars", "12000000", "AUD", "exact", "")]),
     ("singapore-dollars-sign", "Exports reached S$181.5 million.",
@@ -340,11 +347,14 @@ def test_restated_after_or(text, expected):
 
 
 def test_every_currency_code_is_a_unit_of_the_registry():
-    """units.txt defines every currency that currencies.csv names, so one registry knows them all."""
+    """units.txt defines every currency that currencies.csv and sign_cues.csv name, so one registry
+    knows them all."""
     from agrofacts.resources import read_csv
+    from agrofacts.signs import sign_cues
     from agrofacts.units import registry
 
     codes = {r["code"] for r in read_csv("currencies.csv", ("surface", "code", "position", "factor"))}
+    codes |= {cue.code for cue in sign_cues()}
     assert len(codes) > 50
     assert all(str(registry()(code).dimensionality) == f"[currency_{code}]" for code in codes)
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .lexicon import Currency, Lexicons, data_number_openers
 from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, NumberMatch, parse_number_in
+from .signs import SIGNS_KEY, shared_signs
 from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
 
 __all__ = ["WORDS_KEY", "NumberReader", "Reading", "number_starts", "read_number", "trailing_qualifier",
@@ -214,6 +215,8 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
         return None
     # The sign and qualifier before it, read first: the label test asks the same of the words.
     cur = lex.currencies_before.match_ending_at(words, i)
+    if cur is not None and words[cur[1]] in shared_signs():
+        cur = _page_sign(view, words[cur[1]], cur)  # "¥" on a page about yen
     start = i if cur is None else cur[1]
     sign = None if num.spelled else _sign_before(view, start)
     if sign is not None:  # "-2.0% from July but +4.1% from a year earlier", "about -2%"
@@ -247,6 +250,12 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if glued is not None:  # "200-plus members", "300+ villages", "some 40-odd stalls"
         qualifier, end = (glued[0] if qualifier == "exact" else qualifier), glued[1]
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
+
+
+def _page_sign(view: TokenView, sign: str, cur: tuple[Currency, int]) -> tuple[Currency, int]:
+    """The currency a shared sign means on this page (signs.py), else the one of currencies.csv."""
+    code = view.doc.user_data.get(SIGNS_KEY, {}).get(sign)
+    return cur if code is None else (Currency(code, cur[0].position, cur[0].factor), cur[1])
 
 
 #: Signs written right before a number: "+4.1%", "-2.0%", "−0.5 percent" (a minus sign).

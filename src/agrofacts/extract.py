@@ -29,6 +29,7 @@ from .metadata import Metadata
 from .pipeline import build_pipeline
 from .prefilter import figure_stretches
 from .reading import MAX_BYTES, Report, iter_articles, strict_report
+from .signs import SIGNS_KEY, page_signs
 from .tokenlists import kept_sentence_starts
 
 T = TypeVar("T")
@@ -65,6 +66,7 @@ def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fa
     doc_text = layout.doc_text(text)
     parsed = nlp.make_doc(doc_text)
     parsed.user_data[PUBLISHED_KEY] = article.published
+    parsed.user_data[SIGNS_KEY] = page_signs(text)
     for _name, proc in nlp.pipeline:
         parsed = proc(parsed)
     found = _figures(parsed, layout, text, len(doc_text), unresolved_dates)
