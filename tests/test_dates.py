@@ -58,6 +58,10 @@ DATES = [
     ("previous-year-after-last-year-is-unsure", "The poor population fell by the end of last year, down "
      "from the previous year.", [("by the end of last year", "2020-01-01", "2020-12-31"),
                                  ("the previous year", "", "")]),
+    ("the-same-year", "Exports rose in 2019, and in the same year imports fell.",
+     [("2019", "2019-01-01", "2019-12-31"), ("the same year", "2019-01-01", "2019-12-31")]),
+    ("the-same-year-in-a-later-sentence", "Exports rose in 2019. In the same year, imports fell.",
+     [("2019", "2019-01-01", "2019-12-31"), ("the same year", "2019-01-01", "2019-12-31")]),
     ("the-year-named", "In the year 2018, output was 5 tonnes.",
      [("the year 2018", "2018-01-01", "2018-12-31")]),
     ("ordinal-day-first", "The meeting on 25th November 2020 approved the plan.",

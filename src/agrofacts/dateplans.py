@@ -166,6 +166,7 @@ class Grammar:
             low in role("deictic"),  # deictic
             the,  # anaphoric
             the,  # named_year
+            the,  # same_year
             text in role("weekday"),  # weekday
             the,  # weekend
             low in role("day_word"),  # day_word
@@ -204,6 +205,7 @@ def starters(words: DateWords, lex: Lexicons) -> tuple[frozenset[str], frozenset
         after_the = (set(roles.get("ordinal", {})) | set(roles.get("part", {}))
                      | set(roles.get("anaphoric", {})) | set(roles.get("season", {}))
                      | set(roles.get("weekend", {}))
-                     | {w for w, unit in roles.get("calendar_unit", {}).items() if unit == "year"})
+                     | {w for w, unit in roles.get("calendar_unit", {}).items() if unit == "year"}
+                     | set(roles.get("same_period", {})))
         _STARTERS[key] = (frozenset(w.lower() for w in first), frozenset(after_the))
     return _STARTERS[key]

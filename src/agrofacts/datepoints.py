@@ -79,6 +79,8 @@ class PointReader:
         self.view: TokenView | None = None  # made on the first number read: few docs need it
         self.spaced: list[bool] | None = None  # read on the first ``glued``: few docs need it
         self.sentence_year: int | None = None
+        #: the year written last in the doc so far ("in the same year" names it)
+        self.last_year: int | None = None
 
     # ---- helpers -----------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -358,6 +360,14 @@ class PointReader:
             return None
         return Found(i + 3, P.year(y), "year")
 
+    def same_year(self, i: int) -> Found | None:
+        """'in the same year': the year written last before it, in its sentence or earlier."""
+        if self.low(i) != "the" or self.low(i + 1) not in self.role["same_period"] \
+                or self.role["calendar_unit"].get(self.low(i + 2)) != "year":
+            return None
+        y = self.sentence_year or self.last_year
+        return Found(i + 3, P.year(y) if y else None, "relative")
+
     def weekday(self, i: int) -> Found | None:
         """'Thursday' (the last one on or before publication); 'Thursday, Nov. 24, 2019'."""
         weekday = self.role["weekday"].get(self.text(i))
@@ -516,14 +526,14 @@ POINT_RULES: tuple[Callable[[PointReader, int], Found | None], ...] = (
     PointReader.iso, PointReader.year_range, PointReader.season_years, PointReader.part,
     PointReader.fraction, PointReader.quarter_token, PointReader.decade,
     PointReader.season, PointReader.deictic, PointReader.anaphoric, PointReader.named_year,
-    PointReader.weekday,
+    PointReader.same_year, PointReader.weekday,
     PointReader.weekend, PointReader.day_word,
     PointReader.ago, PointReader.day_first)
 
 
 #: The word roles the point rules read through ``Grammar.role``.
 GRAMMAR_ROLES = ("deictic", "anaphoric", "part", "ordinal", "fraction", "season", "calendar_unit",
-                 "weekday", "day_word", "weekend", "ago")
+                 "same_period", "weekday", "day_word", "weekend", "ago")
 #: The rules a number may start alone, whose first tests ``Parser.may_start`` makes for ``NUMBER``.
 NUMBER_RULES = frozenset({PointReader.ago, PointReader.day_first})
 #: The rules a year may start alone, whose first tests ``Parser.may_start`` makes for ``YEAR_ONLY``.

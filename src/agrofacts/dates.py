@@ -174,9 +174,11 @@ class DateRules:
             span = Span(doc, i, f.end, label=label)
             set_figure(span, figure(f.period, f.rule))
             added.append(span)
-            if f.period is not None and (any(map(years.__getitem__, texts[i:f.end]))  # a year written
+            if f.period is not None and (written := any(map(years.__getitem__, texts[i:f.end]))
                                          or f.period.end.year != pub_year):  # "last year", "last December"
                 parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
+                if written:
+                    parser.last_year = f.period.end.year
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
