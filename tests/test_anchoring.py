@@ -72,6 +72,10 @@ CASES = [
      "the previous year.", "more than 240 billion yuan", "2017-01-01", "2017-12-31", PUB),
     ("change-over-a-base-takes-the-figures-period", "Online sales reached more than 240 billion yuan in "
      "2017, up 53.3 percent over the previous year.", "53.3 percent", "2017-01-01", "2017-12-31", PUB),
+    ("date-after-a-reporting-verb", "Data showed in 2018 the wage income was 3,627 yuan.", "3,627 yuan",
+     "2018-01-01", "2018-12-31", PUB),
+    ("date-of-the-reporting-before-that", "Data showed on Monday that sales rose 5 percent.", "5 percent", "",
+     "", PUB),
     ("comparing-with-is-a-base", "Sales rose 85 percent comparing with last year.", "85 percent", "", "",
      PUB),
     ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",

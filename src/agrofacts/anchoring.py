@@ -78,6 +78,7 @@ class Anchoring:
         self.opening = (set(words.role("fronting")) | set(words.role("lead"))
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
         self.clause_openers = frozenset(words.role("clause_opener"))
+        self.complementizers = frozenset(words.role("complementizer"))
         self.comparison = frozenset(words.role("comparison"))
         self.same_period = frozenset(words.role("same_period"))
         self.stress = frozenset(words.role("date_stress"))
@@ -149,7 +150,7 @@ class Anchoring:
     def _read(self, doc: Doc, date: tuple[int, int, Figure], clause: list[int]) -> _Date:
         start, end, fig = date
         return _Date(start, end, fig, not self._comparison(doc, start, clause),
-                     self._opens_clause(doc, start, clause), self._since(doc, start, fig, clause))
+                     self._opens_clause(doc, start, end, clause), self._since(doc, start, fig, clause))
 
     def governing(self, doc: Doc, fig_start: int, fig_end: int, dates: list[_Date], clause: list[int],
                   figures: list[tuple[int, int]]) -> _Date | None:
@@ -228,9 +229,13 @@ class Anchoring:
         link = self.links.match_at(words, at)
         return link is not None and link[1] == fig_start
 
-    def _opens_clause(self, doc: Doc, start: int, clause: list[int]) -> bool:
-        """Only time and linking words ("said that in") stand between the clause start and the date."""
+    def _opens_clause(self, doc: Doc, start: int, end: int, clause: list[int]) -> bool:
+        """Only time and linking words ("said that in", "data showed in") stand between the clause
+        start and the date, and no "that" follows it: "showed on Monday that ..." dates the
+        showing, not what was shown."""
         words, lowers = words_of(doc), lowers_of(doc)
+        if end < len(lowers) and lowers[end] in self.complementizers:
+            return False
         i = start - 1
         while i >= 0 and clause[i] == clause[start] and words[i] not in BREAKS:
             if lowers[i] in self.clause_openers:
