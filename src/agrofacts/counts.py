@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .context import NumberReader, Reading, figure_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, Position, TokenMask, facts_of, hand_over, set_figure
+from .items import item_before
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
 from .tokenview import TokenView
@@ -119,6 +120,9 @@ class CountRules:
         if before is not None:
             first, last = before
             return _count(first, r.end, r, view.text(first, last), "count-noun-first")
+        named = item_before(view, r.start, self.lex) if r.num.scale > 1 else ""
+        if named:  # "a total population of over 250 million": what is counted is named before "of"
+            return _count(r.start, r.end, r, named, "count-named-before")
         sent_start = view.sent_start(r.num.start)
         previous = [fig for start, _end, fig in earlier if start >= sent_start and fig.item]
         if previous:
