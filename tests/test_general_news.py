@@ -61,6 +61,8 @@ CASES = [
      [("mass", "5 tonnes", "5000", "kg", "exact", ""), ("mass", "8 tonnes", "8000", "kg", "exact", "")]),
     ("scale-only-on-the-upper-end", "Output is in a range of 500,000 to 1 million barrels.",
      [("volume", "500,000 to 1 million barrels", "79493647.464", "L", "range", "")]),
+    ("count-named-before-of", "The districts have a total population of over 250 million.",
+     [("count", "over 250 million", "250000000", "", "over", "total population")]),
     # ---- page furniture
     ("share-counter-alone", "8.03K", []),
     ("share-counter-labelled", "Shares 1.2K", []),
