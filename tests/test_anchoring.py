@@ -76,6 +76,8 @@ CASES = [
      "2018-01-01", "2018-12-31", PUB),
     ("date-of-the-reporting-before-that", "Data showed on Monday that sales rose 5 percent.", "5 percent", "",
      "", PUB),
+    ("respectively-shares-the-date", "Sales and profits reached 5 billion yuan and 300 million yuan "
+     "respectively in 2019.", "5 billion yuan", "2019-01-01", "2019-12-31", PUB),
     ("comparing-with-is-a-base", "Sales rose 85 percent comparing with last year.", "85 percent", "", "",
      PUB),
     ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",

@@ -79,6 +79,7 @@ class Anchoring:
                         | {w for w in words.role("bound")} | {"the", "of", "as"})
         self.clause_openers = frozenset(words.role("clause_opener"))
         self.complementizers = frozenset(words.role("complementizer"))
+        self.distributive = frozenset(words.role("distributive"))
         self.comparison = frozenset(words.role("comparison"))
         self.same_period = frozenset(words.role("same_period"))
         self.stress = frozenset(words.role("date_stress"))
@@ -182,6 +183,9 @@ class Anchoring:
         yuan ($420 million) in 2020": all are 2020's), unless the figure is the level the
         change started from ("from 5 to 8 percent in 2020": the 5 is not 2020's).
         """
+        lowers = lowers_of(doc)
+        if not self.distributive.isdisjoint(lowers[fig_end:date_start]):
+            return False  # "5 billion yuan and 300 million yuan respectively in 2019": all the date's
         last = fig_end  # the end of the figure, or of the last one between that does not count
         for start, end in figures:
             if start < fig_end or end > date_start:

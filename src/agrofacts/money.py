@@ -23,8 +23,9 @@ from .numerals import MILLION, divided, times
 from .tokenview import TokenView
 from .units import kind_of, normalise_rate, priced_per
 
-#: A number written in digits alone, as a price names how much it is for: "per 100 pounds".
-PLAIN_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*")
+#: A number written in digits alone, never zero, as a price names how much it is for: "per 100
+#: pounds", "per 0.5 kg".
+PLAIN_NUMBER = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*)(?:\.\d+)?|0\.\d*[1-9]\d*")
 ONE = Decimal(1)
 #: How far after a sum its bracketed restatement may close: "2,000 yuan ($280) per ton".
 BRACKET_REACH = 12
