@@ -78,6 +78,8 @@ CASES = [
      "", PUB),
     ("respectively-shares-the-date", "Sales and profits reached 5 billion yuan and 300 million yuan "
      "respectively in 2019.", "5 billion yuan", "2019-01-01", "2019-12-31", PUB),
+    ("change-after-a-compared-base-keeps-no-period", "Sales reached 5 billion yuan in 2020, compared with "
+     "4 billion yuan in 2019, up 25 percent.", "25 percent", "", "", PUB),
     ("comparing-with-is-a-base", "Sales rose 85 percent comparing with last year.", "85 percent", "", "",
      PUB),
     ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",

@@ -29,6 +29,10 @@ CASES = [
      "exceeding 100,000 kg", "monthly sales volume"),
     ("hyphenated-subject", "In 2020, the county's e-commerce sales hit 3 billion yuan.", "3 billion yuan",
      "e-commerce sales"),
+    ("subject-after-a-dateline", "URUMQI, Dec. 15 (Xinhua) -- Cotton output in the region topped 5.1 million "
+     "tonnes.", "topped 5.1 million tonnes", "Cotton output"),
+    ("per-capita-before-the-head", "In 2006, the average per capita income for farmers was over 4,000 yuan.",
+     "over 4,000 yuan", "average per capita income"),
     ("percent-subject", "The poverty rate stands at 41.5 percent.", "41.5 percent", "poverty rate"),
     # ---- nothing said plainly: no item
     ("pronoun-subject", "It was 5 tonnes.", "5 tonnes", ""),
@@ -38,6 +42,9 @@ CASES = [
      "26.49 million tonnes", ""),
     ("conjunction-without-determiner", "It sold goods and revenue was 3 million yuan.", "3 million yuan", ""),
     ("preposition-first", "Those from the USA fell to 12.5 million tonnes.", "12.5 million tonnes", ""),
+    ("place-is-no-item", "Last year, Beijing reached 5 billion yuan in retail sales.", "5 billion yuan", ""),
+    ("company-is-no-item", "The company reached 3 billion yuan in sales.", "3 billion yuan", ""),
+    ("a-total-is-no-item", "The total was 5 billion yuan.", "5 billion yuan", ""),
     ("no-linking-verb", "The company earned 5 million yuan.", "5 million yuan", ""),
 ]
 

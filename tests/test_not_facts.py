@@ -86,6 +86,14 @@ Most Popular
 Farmers earn 10,000 yuan more
 """
 
+RELATED_NO_BLANK_LINES = """China Daily | Updated: 2011-11-02
+Apple prices rose 20 percent in October.
+Related readings:
+Apple prices surge pleases growers
+CPI likely to peak: Analysts
+The country has 120 million hectares of farmland.
+"""
+
 RELATED_INSIDE = """Apple prices rose 20 percent in October.
 
 Related readings:
@@ -103,8 +111,9 @@ Some residents can no longer afford 5 kg of apples, said Yu.
     (CGTN, [("mass", "669.49 million tonnes")]),
     (MOST_READ, [("mass", "800 tonnes")]),
     (RELATED_INSIDE, [("percent", "20 percent"), ("mass", "5 kg")]),
+    (RELATED_NO_BLANK_LINES, [("percent", "20 percent"), ("area", "120 million hectares")]),
 ], ids=["xinhua-page", "related-headlines", "china-daily-byline", "cgtn-search-trends", "most-popular",
-        "related-readings-inside-the-article"])
+        "related-readings-inside-the-article", "related-readings-without-blank-lines"])
 def test_furniture_is_left_out(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected
 

@@ -52,6 +52,8 @@ MAX_PERIOD_NOUNS = 2
 CHANGE_WINDOW = 3
 #: How many tokens may stand between a change and its "to": "rose 5 percent year-on-year to".
 CHANGE_GAP = 5
+#: How many words before a figure may say it is a base of comparison: "compared with 4 billion".
+COMPARED_WINDOW = 3
 #: The clause number of a token whose sentence holds no date and figure: equal to no real number.
 UNNUMBERED = -1
 #: Whether ``Span._.figure`` is a plain value kept in ``doc.user_data`` (``figure.set_figure``), so
@@ -122,10 +124,20 @@ class Anchoring:
                 period = None if date is None else _period_of(date, pub)
                 if period is None and last is not None:
                     period = self._continued(doc, span.start, clauses.numbers, last)
-                last = None if period is None else (clauses.numbers[span.start], *period)
+                last = None if period is None or self._compared(doc, span.start, clauses.numbers) \
+                    else (clauses.numbers[span.start], *period)
                 if period is not None:
                     set_figure(span, fig.with_(period_start=period[0], period_end=period[1]))
         return doc
+
+    def _compared(self, doc: Doc, fig_start: int, clause: list[int]) -> bool:
+        """Whether the figure's clause compares it before it is named ("compared with 4 billion
+        yuan in 2019"): a base, whose period a change clause after it does not share."""
+        lowers = lowers_of(doc)
+        first = max(fig_start - COMPARED_WINDOW, 0)
+        while first < fig_start and clause[first] != clause[fig_start]:
+            first += 1
+        return not self.comparison.isdisjoint(lowers[first:fig_start])
 
     def _continued(self, doc: Doc, fig_start: int, clause: list[int],
                    before: tuple[int, str, str]) -> tuple[str, str] | None:

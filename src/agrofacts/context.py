@@ -294,10 +294,18 @@ def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, 
     words = view.words
     prev = words[i - 1]
     if prev.lower() in lex.label_words:
-        return not _measured(words, end, lex)  # "top 100", but "will top 700 million tonnes"
+        if i > 1 and words[i - 2].lower() in lex.words("determiner"):
+            return True  # "the top 20 percent of farmers": a rank, measured or not
+        return not (_measured(words, end, lex) or _scaled(words, i, end, lex))  # "will top 700 million"
     return (words[i][:1].isdigit() and _capitalised(prev) and not view.is_sent_start(i - 1)
             and prev not in lex.months and currency is None and qualifier is None
             and not _measured(words, end, lex))
+
+
+def _scaled(words: list[str], i: int, end: int, lex: Lexicons) -> bool:
+    """Whether the number at ``i:end`` ends in a scale word ("900 million"): a quantity, no rank."""
+    word = lex.numbers.get(words[end - 1].lower()) if end - 1 > i else None
+    return word is not None and word.role == "scale"
 
 
 def _measured(words: list[str], end: int, lex: Lexicons) -> bool:
@@ -412,8 +420,8 @@ def repeated_range_end(reader: NumberReader, r: Reading, k: int) -> tuple[Readin
     if k + 1 >= n or words[k].lower() not in lex.range_joiners:
         return None
     opened = range_opening(words, r.start, words[k].lower(), lex)
-    if opened is None or (r.start == 0 or words[r.start - 1].lower() not in lex.words("change_from")) \
-            and after_change_word(words, r.start, lex):
+    if opened is None or not opened and after_change_word(words, r.start, lex) and (
+            r.start == 0 or words[r.start - 1].lower() not in lex.words("change_from")):
         return None  # "rose from 8 yuan to 12 yuan", "cut fees 20 yuan to 80 yuan": a change
     sign = lex.currencies_before.match_at(words, k + 1)
     target = reader.at(k + 1 if sign is None else sign[1])

@@ -39,8 +39,9 @@ class CountRules:
         self.lex = lex
         self.age_before, self.age_after = lex.words("age_before"), lex.words("age_after")
         self.coordinators = lex.words("phrase_coordinator")  # "tax reduction or exemption measures"
-        self.year_nouns = lex.words("year_noun")
-        self.relative_after = lex.words("relative_after")  # "below 2024 levels": a year, however qualified
+        self.year_nouns = lex.words("year_noun")  # "below 2024 levels": a year, however qualified
+        self.relative_after = lex.words("relative_after")
+        self.verb_qualifiers = lex.words("verb_qualifier")  # "will exceed 2020 sales": still a year
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -98,7 +99,8 @@ class CountRules:
         if phrase is _NOT_COUNTED:
             return None
         if phrase is not None and r.num.year_like and (
-                r.qualifier == "exact" and not self._listed_count(view, r, earlier)
+                (r.qualifier == "exact" or view.lower(r.start) in self.verb_qualifiers)
+                and not self._listed_count(view, r, earlier)
                 or view.lower(phrase[1] - 1) in self.year_nouns):
             return None  # "the 2008 Olympics": unqualified, a bare 1800-2199 is a year, not a count
         if phrase is not None:

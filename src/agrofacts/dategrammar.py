@@ -40,10 +40,16 @@ DATELINE_TOKENS = 8
 #: The points that name a month or a day of one (and ranges of them), which a range may join
 #: without "from", and which lie before the publication date unless the sentence looks ahead.
 MONTH_RULES = frozenset({"month", "month-day", "day-month", "range"})
+#: The yearless spans of several months: "the fourth quarter", "Q4", "the first 11 months".
+SPAN_RULES = frozenset({"fraction", "quarter"})
 #: The opener whose joins ("to", "through", a dash) join two months written without it.
 UNOPENED = "from"
+#: Words in -ed shorter than this are no past tense ("red", "bed", "seed" are 4 letters at most).
+PAST_SUFFIX_MIN = 4
 #: A leap year, to read the month and day of a yearless day (Feb. 29 too).
 LEAP_YEAR = 2000
+#: How far after the publication date a dateline may fall: a day of time zones.
+DATELINE_AHEAD = dt.timedelta(days=1)
 #: First characters of a digit token (a decade after "the": "the 1990s").
 DIGITS = frozenset("0123456789")
 
@@ -59,7 +65,8 @@ class Parser(PointReader):
         super().__init__(doc, pub, grammar)
         self.after_the, self.bound_first, self.plans = grammar.after_the, grammar.bound_first, grammar.plans
         self.sentences = SentenceIndex(doc)
-        self.future_words = grammar.future_words
+        self.future_words, self.past_words = grammar.future_words, grammar.past_words
+        self.reporting_words = grammar.reporting_words
 
     # ---- points, bounds and ranges ------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
@@ -206,32 +213,50 @@ class Parser(PointReader):
         return self.resolved(found, i)
 
     def resolved(self, f: Found, i: int) -> Found:
-        """Give a yearless expression (starting at token ``i``) the publication year, or the
-        year before when that would put it after the publication date and nothing says the
-        sentence looks ahead: "Prices rose 3% in December", published in January, is last
-        December; "the fair will open in November" is this year's."""
+        """Give a yearless expression (starting at token ``i``) the year its sentence named before
+        it ("In 2019, exports peaked in October"), else the publication year, or the year before
+        when that would put it after the publication date and the sentence tells what happened:
+        "Prices rose 3% in December", published in January, is last December; "the fair will
+        open in November" and "the rules take effect on July 1" are this year's."""
         if f.place is None or f.period is not None and f.rule != "range":
             return f  # (a yearless range was given the publication year when it was joined)
+        if (f.rule in MONTH_RULES or f.rule in SPAN_RULES) and self.written_year is not None:
+            return Found(f.end, f.place(self.written_year), f.rule, f.place)  # "In 2019, ... in May"
         period = f.place(self.pub.year) if self.pub else None
-        if period is not None and period.start > self.pub and (
-                f.rule in PAST_BOUNDS or f.rule in MONTH_RULES and not self._looks_ahead(i)):
+        if period is None:
+            return Found(f.end, period, f.rule, f.place)
+        if f.rule in PAST_BOUNDS and period.start > self.pub or self._still_to_come(f.rule, period) \
+                and self._looks_back(i):
             period = f.place(self.pub.year - 1)  # "since October" in March: last October
         return Found(f.end, period, f.rule, f.place)
 
-    def _looks_ahead(self, i: int) -> bool:
-        """Whether the sentence of token ``i`` speaks of what is to come ("will", "plans", "next")."""
+    def _still_to_come(self, rule: str, period: P.Period) -> bool:
+        """Whether a month or day starts after the publication date, or a quarter, a half or
+        "the first 11 months" ends after it (a report cannot give its figures yet)."""
+        return rule in MONTH_RULES and period.start > self.pub or rule in SPAN_RULES and period.end > self.pub
+
+    def _looks_back(self, i: int) -> bool:
+        """Whether the sentence of token ``i`` tells what happened: a verb in the past ("rose",
+        "was", a word in -ed that is no verb of saying: "the ministry announced" dates the
+        report) and no word that looks ahead ("will", "plans", "to be", "due", "next")."""
         start, end = self.sentences.start_of(i), self.sentences.end_of(i)
-        return not self.future_words.isdisjoint(self.lower[start:end])
+        words = self.lower[start:end]
+        if not self.future_words.isdisjoint(words):
+            return False
+        return not self.past_words.isdisjoint(words) or any(
+            len(w) > PAST_SUFFIX_MIN and w.endswith("ed") and w not in self.reporting_words for w in words)
 
     def _dateline(self, start: int, end: int) -> bool:
         return (self.text(start - 1) == "," and self.text(end) == "("
                 and start - self.sentences.start_of(start) <= DATELINE_TOKENS)
 
     def _dateline_date(self, found: Found) -> Found:
-        """A dateline's day is the publication day or shortly before it: never after."""
+        """A dateline's day is the publication day or shortly before it, or the day after: a
+        page may print its own time zone's date ("May 08, 2023 - 11:07 pm EDT" over "BEIJING,
+        May 9 (Reuters)")."""
         if self.pub is None:
             return Found(found.end, None, "dateline")
         period = found.place(self.pub.year)
-        if period is not None and period.start > self.pub:
+        if period is not None and period.start > self.pub + DATELINE_AHEAD:
             period = found.place(self.pub.year - 1)
         return Found(found.end, period, "dateline")

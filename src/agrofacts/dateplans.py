@@ -102,6 +102,10 @@ class Grammar:
         #: the word roles the rules read, by name (``DateWords.role``, one look-up instead of a call)
         #: the words that say a sentence speaks of what is to come ("will", "plans", "next")
         self.future_words = frozenset(words.role("future"))
+        #: past forms that say a sentence tells what happened ("rose", "was"; and words in -ed)
+        self.past_words = frozenset(words.role("past"))
+        #: verbs of saying, whose past tense dates the report, not what it reports
+        self.reporting_words = frozenset(words.role("reporting"))
         self.role: dict[str, dict[str, str | int]] = {name: words.role(name) for name in GRAMMAR_ROLES}
 
     def rules_for(self, text: str) -> tuple[Callable[[PointReader, int], Found | None], ...]:

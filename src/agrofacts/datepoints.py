@@ -78,7 +78,10 @@ class PointReader:
         self.n = len(self.texts)
         self.view: TokenView | None = None  # made on the first number read: few docs need it
         self.spaced: list[bool] | None = None  # read on the first ``glued``: few docs need it
+        #: the year the sentence named so far, written or not ("in 2017", "last year")
         self.sentence_year: int | None = None
+        #: the one year the sentence wrote in digits so far ("In 2019, ... in May": May 2019)
+        self.written_year: int | None = None
         #: the year written last in the doc so far ("in the same year" names it)
         self.last_year: int | None = None
 
@@ -365,7 +368,7 @@ class PointReader:
         if self.low(i) != "the" or self.low(i + 1) not in self.role["same_period"] \
                 or self.role["calendar_unit"].get(self.low(i + 2)) != "year":
             return None
-        y = self.sentence_year or self.last_year
+        y = self.written_year or self.last_year
         return Found(i + 3, P.year(y) if y else None, "relative")
 
     def weekday(self, i: int) -> Found | None:
@@ -431,6 +434,8 @@ class PointReader:
             return None
         k = i + 1
         first = self.days[self.text(k)]
+        if first is not None and self.glued(k) and self.text(k + 1)[:1].isupper():
+            return None  # "the Long March 5B rocket": a name
         if first is not None and not self.quantity_at(k + 1):
             last = first
             k += 1

@@ -159,26 +159,29 @@ class DateRules:
         claimed = {i for span in found for i in range(span.start, span.end)}
         added = []
         free_from = 0
-        year_end = 0  # where the sentence that wrote parser.sentence_year ends
+        year_end = 0  # where the sentence that named ``parser.sentence_year`` ends
         read, figure = parser.read, self.figure
         label = doc.vocab.strings.add("date")
         pub_year = parser.pub.year if parser.pub else None
         for i, plan in starts:
             if i < free_from or i in claimed:
                 continue
-            if parser.sentence_year is not None and i >= year_end:  # a later sentence
-                parser.sentence_year = None
+            if i >= year_end:  # a later sentence
+                parser.sentence_year = parser.written_year = None
             f = read(i, plan)
             if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
                 continue
             span = Span(doc, i, f.end, label=label)
             set_figure(span, figure(f.period, f.rule))
             added.append(span)
-            if f.period is not None and (written := any(map(years.__getitem__, texts[i:f.end]))
-                                         or f.period.end.year != pub_year):  # "last year", "last December"
+            if f.period is None or f.rule == "dateline":
+                pass  # a dateline dates the report, not its sentence
+            elif any(map(years.__getitem__, texts[i:f.end])):  # a year written
                 parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
-                if written:
-                    parser.last_year = f.period.end.year
+                if f.period.start.year == f.period.end.year:  # one year: "in 2019", not "2023/24"
+                    parser.written_year = parser.last_year = f.period.end.year
+            elif f.period.end.year != pub_year:  # "last year", "last December"
+                parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))

@@ -46,6 +46,8 @@ def item_before(view: TokenView, start: int, lex: Lexicons) -> str:
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "--", "—", "–", '"', "“", "”"})
 #: How many words may stand between a clause's start and the verb before its figure.
 SUBJECT_WORDS = 10
+#: What ends a dateline, after which a sentence's first word stands: "(Xinhua) -- Cotton output".
+DATELINE_ENDS = frozenset({"--", "—", "–", "-"})
 #: The possessive after a name: "China 's total grain output".
 POSSESSIVE = frozenset({"'s", "’s"})
 
@@ -55,7 +57,9 @@ def item_of_subject(view: TokenView, start: int, lex: Lexicons) -> str:
     to the figure at ``start`` (a verb of count_links.txt, or a verb qualifier that opens the
     figure: "Sales exceeded 5 billion yuan"), or "".
 
-    The subject starts the clause (after a break, an opener: "data showed the wage income
+    A subject that names who or where (data/not_subject_items.txt: "The company reached 3
+    billion yuan in sales") or a name in mid-sentence ("the Ministry of Agriculture was") gives
+    nothing. The subject starts the clause (after a break, an opener: "data showed the wage income
     was", "with monthly sales volume exceeding", or a conjunction before a determiner: "and
     its revenue hit"). Determiners and
     a possessive name are left out; the words that follow, up to a preposition or the verb,
@@ -89,8 +93,8 @@ def item_of_subject(view: TokenView, start: int, lex: Lexicons) -> str:
     k = j
     while k < end and _subject_word(words, k, lex):
         k += 1
-    if k == j or k - j > ITEM_WORDS + 2:
-        return ""
+    if k == j or k - j > ITEM_WORDS + 2 or not _names_what(words, j, k, view.sent_start(start), lex):
+        return ""  # "The company reached 3 billion yuan in sales": who, not what is measured
     if k < end and words[k].lower() not in lex.words("subject_preposition"):
         return ""  # "Last year the average income ...": the words first are no head
     if k + 1 < end and words[k].lower() == "of" and _subject_word(words, k + 1, lex):
@@ -122,6 +126,20 @@ def _clause_start(view: TokenView, start: int, end: int, lex: Lexicons) -> int |
     if first == floor and first > view.sent_start(start) and words[first - 1] not in CLAUSE_BREAKS:
         return None  # the clause began further back than a subject reaches
     return first
+
+
+def _names_what(words: list[str], j: int, k: int, sent_start: int, lex: Lexicons) -> bool:
+    """Whether the subject words ``j:k`` can say what a figure measures: their head (before a
+    final "per hectare") is no word of who or where, and no word but the sentence's first is a
+    capitalised name (acronyms like "GDP" and "EU" are fine)."""
+    head = k - 1
+    if k - j > 2 and words[k - 2].lower() in lex.words("per"):
+        head = k - 3  # "Grain yield per hectare": the yield ("per capita income": the income)
+    if words[head].lower() in lex.not_subject_items or words[head].lower() in lex.not_items:
+        return False
+    opens = j == sent_start or words[j - 1] in DATELINE_ENDS  # "URUMQI, Dec. 15 (Xinhua) -- Cotton output"
+    return not any(w[:1].isupper() and not w.isupper() and not (m == j and opens)
+                   for m, w in ((m, words[m]) for m in range(j, k)))
 
 
 def _subject_word(words: list[str], k: int, lex: Lexicons) -> bool:

@@ -207,6 +207,7 @@ class Lexicons:
     context: dict[str, frozenset[str]]
     count_links: PhraseLexicon[bool]
     not_items: frozenset[str]
+    not_subject_items: frozenset[str]
     set_phrases: PhraseLexicon[bool]
     ratio_joins: PhraseLexicon[bool]
     compare_leads: PhraseLexicon[bool]
@@ -314,6 +315,7 @@ def load_lexicons(tokenize: Callable[[str], list[str]]) -> Lexicons:
         months={r["surface"]: int(r["month"]) for r in read_csv("months.csv", ("surface", "month"))},
         context=_context_words(),
         not_items=frozenset(read_lines("not_items.txt")),
+        not_subject_items=frozenset(read_lines("not_subject_items.txt")),
         count_links=PhraseLexicon((tokenize(p), True) for p in read_lines("count_links.txt")),
         set_phrases=PhraseLexicon((tokenize(p), True) for p in read_lines("set_phrases.txt")),
         ratio_joins=PhraseLexicon((tokenize(p), True) for p in read_lines("ratio_joins.txt")),

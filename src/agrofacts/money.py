@@ -27,6 +27,8 @@ from .units import kind_of, normalise_rate, priced_per
 #: pounds", "per 0.5 kg".
 PLAIN_NUMBER = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*)(?:\.\d+)?|0\.\d*[1-9]\d*")
 ONE = Decimal(1)
+#: The sign many currencies share; the currency it has in currencies.csv is what "dollars" say too.
+GENERIC_SIGN = "$"
 #: How far after a sum its bracketed restatement may close: "2,000 yuan ($280) per ton".
 BRACKET_REACH = 12
 
@@ -38,6 +40,8 @@ class MoneyRule:
         self.lex = lex
         self.change_from = lex.words("change_from")
         self.range_join = lex.words("range_join")
+        generic = lex.currencies_before.match_at([GENERIC_SIGN], 0)
+        self.generic_code = None if generic is None else generic[0].code
 
     def __call__(self, reader: NumberReader, r: Reading) -> Found | None:
         """The sum at ``r``: its currency, a range that repeats the currency, and what it is
@@ -53,12 +57,12 @@ class MoneyRule:
         if after is not None and r.currency is None and self._weighed(view, r, k, after[1]):
             return None  # "500 pounds of beef": ``measures`` reads a mass
         end = None
-        if r.currency is not None:
-            currency = r.currency  # the sign decides: "A$12 million dollars" are Australian
-            if after is not None:
-                k = after[1]
+        if after is not None and r.currency is not None and after[0].code == self.generic_code:
+            currency, k = r.currency, after[1]  # "A$12 million dollars": the sign says whose dollars
         elif after is not None:
-            currency, k = after
+            currency, k = after  # "$12 million Australian dollars": the words say whose
+        elif r.currency is not None:
+            currency = r.currency
         else:
             target = self._target_currency(reader, r)
             if target is None:

@@ -22,6 +22,8 @@ from .tokenview import TokenView
 
 #: "2,300", "284.5", "2300", India's lakh grouping "7,82,685"; not "1,2", "0100" or "10:30".
 DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d?(?:,\d\d)+,\d{3}|\d+)(?:\.\d+)?")
+#: Scale roles a capital letter glued to digits may take after a currency sign: "$883M", "$1.29B".
+CAPITAL_SCALE_ROLES = frozenset({"scale_glued", "scale_money"})
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
 MILLION = Decimal(1000000)
@@ -88,15 +90,17 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
         if nw is None:
             break
         glued = not view.spaces[j - 1]
+        if glued and text[j].isupper() and nw.role in CAPITAL_SCALE_ROLES:
+            if not _after_sign(view, i):
+                break  # "Long March 5B", "737-8M", "its 2B model": a name, not a scale
+            scale *= nw.value  # "$883M", "$1.29B", "RMB1.2B"
+            j += 1
+            continue
         if nw.role in WORD_SCALES or (nw.role == "scale_glued" and glued):
             scale *= nw.value
             j += 1
             continue
         if nw.role == "scale_money" and glued:
-            if text[j].isupper() and not _after_code_hyphen(view, i):
-                scale *= nw.value  # "$883M", "1.2M users": a capital M is no metre
-                j += 1
-                continue
             million_m = j + 1  # "1.2m": a million or a metre, as the words after it say
         break
     # No scale word: the value as written (times one it is the same Decimal, at a cost).
@@ -104,9 +108,11 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
                        "," in text[i])
 
 
-def _after_code_hyphen(view: TokenView, i: int) -> bool:
-    """'737-8M', 'RTX-3060M': a number glued to a hyphen after a word or number is a model code."""
-    return i > 1 and view.words[i - 1] == "-" and not view.spaces[i - 1] and not view.spaces[i - 2]
+def _after_sign(view: TokenView, i: int) -> bool:
+    """Whether a currency sign or code is glued to the number at ``i`` ("$883M", "RMB1.2B"), so a
+    capital letter after it is a scale ("M", "B", "K"); elsewhere it names a model or a rocket."""
+    return i > 0 and not view.spaces[i - 1] and view.words[i - 1] not in ("-", "–") \
+        and not view.words[i - 1][-1:].isdigit()
 
 
 def _hyphen_before_scale(view: TokenView, j: int, words: dict[str, NumberWord]) -> bool:
