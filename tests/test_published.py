@@ -170,3 +170,19 @@ LINE_CASES = [
     p.read_text(encoding="utf-8-sig") for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))])
 def test_line_rules_tried_at_gated_lines_find_what_the_search_finds(text):
     assert find_published(text) == _plain_published(text)
+
+
+SEED_FILES = sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("text", [
+    "(Xinhua) Body", "Xinhua, May 4, 2017", "BEIJING (Xinhua) -- Xinhua Silk Road", "(ANI) and ANI | x",
+    "CHINA DAILY | chinadaily.com.cn", "People's Daily Online) 11:09", "Source(s): Xinhua", "no publisher",
+] + [c[1] for c in SOURCES] + [p.read_text(encoding="utf-8-sig") for p in SEED_FILES])
+def test_one_scan_finds_the_literals_find_finds(text):
+    """``find_source`` looks for every publisher literal in one scan of the page; the set is the
+    one a ``str.find`` per literal gives, overlaps ("Xinhua" in "(Xinhua)") included."""
+    from agrofacts.article import _literal_scan, _literals_on
+
+    _scan, inside, _straddling = _literal_scan()
+    assert _literals_on(text) == {literal for literal in inside if literal in text} | {""}

@@ -19,6 +19,8 @@ from .furniture import furniture_spans, required_literal, wraps_at
 from .linegate import LineGate, Opening, PageLines, line_gate, matches, occurrences_in, opening
 from .resources import read_csv, read_jsonl
 
+#: More text than any publisher rule matches (see ``find_source``).
+SOURCE_REACH = 1000
 #: How far into the text the publication-date rules look: the header, not the body.
 HEADER_CHARS = 2000
 
@@ -62,16 +64,56 @@ def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None, Opening | Non
 
 
 def find_source(text: str) -> str:
-    """The publisher the page names first, else ''."""
-    first = occurrences_in(text).first
+    """The publisher the page names first, else ''.
+
+    Only the rules whose literal is on the page are tried (all literals are looked for in one
+    scan, ``_literals_on``). Once a publisher is found at ``b``, the other rules are searched
+    only up to the end of the line that holds ``b + SOURCE_REACH``: a match that starts before
+    ``b`` ends there (no rule matches that much text), and cutting at a line's end leaves
+    ``$`` and ``\\b`` true.
+    """
+    on_page = _literals_on(text)
     best = None
+    end = len(text)
     for pattern, name, literal in _publishers():
-        if first(literal) == -1:
+        if literal not in on_page:
             continue
-        m = pattern.search(text)
+        m = pattern.search(text, 0, end)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
+            cut = text.find("\n", m.start() + SOURCE_REACH)
+            end = len(text) if cut == -1 else cut
     return best[1] if best else ""
+
+
+@cache
+def _literal_scan() -> tuple[re.Pattern, dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """One regex of every publisher literal, longest first; for each literal, the literals it
+    holds ("(Xinhua)" holds "Xinhua"), and those that may begin inside it and run on past its
+    end (a proper prefix of one is a suffix of it)."""
+    literals = sorted({literal for _, _, literal in _publishers() if literal}, key=len, reverse=True)
+    inside = {f: frozenset(x for x in literals if x in f) for f in literals}
+    straddling = {f: frozenset(x for x in literals if x not in f and any(
+        f.endswith(x[:k]) for k in range(1, len(x)))) for f in literals}
+    return re.compile("|".join(map(re.escape, literals))), inside, straddling
+
+
+def _literals_on(text: str) -> set[str]:
+    """The publisher literals that occur in ``text`` ("" always does), from one scan.
+
+    The scan finds matches that do not overlap; a literal inside a longer one found
+    ("Xinhua" in "(Xinhua)") is on the page too, and one that could straddle the end of a
+    match found is looked for on its own, so the set is exactly the literals ``str.find`` finds.
+    """
+    scan, inside, straddling = _literal_scan()
+    found = {m.group() for m in scan.finditer(text)}
+    on_page = {""}
+    maybe: set[str] = set()
+    for f in found:
+        on_page |= inside[f]
+        maybe |= straddling[f]
+    on_page.update(x for x in maybe - on_page if x in text)
+    return on_page
 
 
 def find_published(text: str) -> str:

@@ -210,7 +210,7 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     word = words[i]
     if not (word[:1].isdigit() or word.lower() in lex.number_openers):
         return None  # may_start_number, inlined: this runs for every number
-    if i > 0 and words[i - 1].lower() in lex.words("per_number"):
+    if i > 0 and words[i - 1].lower() in lex.per_number:
         return None  # "5 doctors per 1,000 people", "3 yuan per 500 grams": what a rate is per
     num = parse_number_in(view, i, lex.numbers)
     if num is None:

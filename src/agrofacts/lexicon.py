@@ -219,6 +219,11 @@ class Lexicons:
         return frozenset(self.numbers) | frozenset(ARTICLES)
 
     @cached_property
+    def per_number(self) -> frozenset[str]:
+        """Words after which a number is what a rate is per ("per 1,000 people"), asked of every number."""
+        return self.words("per_number")
+
+    @cached_property
     def range_joiners(self) -> frozenset[str]:
         """Every word that may join a range's two ends ("to", "-", "and" after "between")."""
         return self.words("range_join") | self.words("range_join_between")
