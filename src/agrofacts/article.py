@@ -106,7 +106,7 @@ def _literals_on(text: str) -> set[str]:
     match found is looked for on its own, so the set is exactly the literals ``str.find`` finds.
     """
     scan, inside, straddling = _literal_scan()
-    found = {m.group() for m in scan.finditer(text)}
+    found = set(scan.findall(text))
     on_page = {""}
     maybe: set[str] = set()
     for f in found:

@@ -17,9 +17,10 @@ from decimal import Decimal
 
 from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
 from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
-from .items import item_before, item_of_subject
+from .items import item_before
 from .lexicon import Lexicons
 from .numerals import MILLION, times
+from .subjects import SubjectItem
 from .tokenlists import lowers_of
 from .tokenview import TokenView
 from .units import has_kind, kind_of, normalise
@@ -36,6 +37,7 @@ class MeasureRule:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.subject = SubjectItem(lex)
         self.per_words, self.yield_words = lex.words("per"), lex.words("yield_word")
         # the words after a unit that may make its figure none: an age, a share, "a four-year
         # high" (a hyphen first: "56-year-old")
@@ -100,7 +102,7 @@ class MeasureRule:
         m = normalise(value, name)
         vmax = normalise(value_max, name).value if value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
-        item = item_before(view, start, lex) or item_of_subject(view, start, lex)
+        item = item_before(view, start, lex) or self.subject(view, start)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item,
                      rule="unit" if bracketed is None else BRACKET_PAIR)
         return start, end, fig

@@ -17,9 +17,10 @@ from decimal import Decimal
 
 from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
 from .figure import Figure, Found
-from .items import item_before, item_of_subject
+from .items import item_before
 from .lexicon import Currency, Lexicons
 from .numerals import MILLION, divided, times
+from .subjects import SubjectItem
 from .tokenview import TokenView
 from .units import kind_of, normalise_rate, priced_per
 
@@ -38,6 +39,7 @@ class MoneyRule:
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        self.subject = SubjectItem(lex)
         self.change_from = lex.words("change_from")
         self.range_join = lex.words("range_join")
         generic = lex.currencies_before.match_at([GENERIC_SIGN], 0)
@@ -87,7 +89,7 @@ class MoneyRule:
         m = normalise_rate(value, currency.code, per)
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
         vmax = None if value_max is None else normalise_rate(value_max, currency.code, per).value
-        item = item_before(view, start, lex) or item_of_subject(view, start, lex)
+        item = item_before(view, start, lex) or self.subject(view, start)
         fig = Figure("money", m.value, m.unit, qualifier, vmax, item=item, rule="money")
         return start, end, fig
 

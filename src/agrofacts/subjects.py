@@ -1,0 +1,124 @@
+"""What a sum or a measure is of, read from the subject that a verb ties to the figure.
+
+"Export turnover at the fair reached $30.2 billion" -> "Export turnover". The
+subject starts its clause (after a break, an opener: "data showed the wage
+income was", "with monthly sales volume exceeding", or a conjunction before a
+determiner: "and its revenue hit"). Determiners and a possessive name are left
+out; the words that follow, up to a preposition or the verb, are its head, and
+a head followed by "of" and more words keeps them ("The value of fruits
+exported reached" -> "value of fruits exported"). A subject that names who or
+where (data/not_subject_items.txt: "The company reached 3 billion yuan in
+sales"), a name in mid-sentence ("the Ministry of Agriculture was"), a number,
+a relative clause or a date first gives nothing: no guessing.
+"""
+
+from __future__ import annotations
+
+from .items import ITEM_WORDS
+from .lexicon import Lexicons
+from .tokenview import TokenView
+
+#: Tokens that end a clause: a subject does not reach back over one of them.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "--", "—", "–", '"', "“", "”"})
+#: How many words may stand between a clause's start and the verb before its figure.
+SUBJECT_WORDS = 10
+#: What ends a dateline, after which a sentence's first word stands: "(Xinhua) -- Cotton output".
+DATELINE_ENDS = frozenset({"--", "—", "–", "-"})
+#: The possessive after a name: "China 's total grain output".
+POSSESSIVE = frozenset({"'s", "’s"})
+
+
+class SubjectItem:
+    """``subject(view, start)``: the item the subject of the figure at ``start`` names, or ""."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.links = lex.count_links
+        self.verb_qualifiers = lex.words("verb_qualifier")
+        self.determiners = lex.words("determiner")
+        self.breaks, self.openers = lex.words("subject_break"), lex.words("subject_opener")
+        self.relative = lex.words("relative_pronoun")
+        self.prepositions = lex.words("subject_preposition")
+        self.per = lex.words("per")
+        self.not_heads = lex.not_subject_items | lex.not_items
+        self.stopwords = lex.stopwords
+
+    def __call__(self, view: TokenView, start: int) -> str:
+        words = view.words
+        if start < view.n and words[start].lower() in self.verb_qualifiers:
+            end = start  # "Sales exceeded 5 billion yuan": the qualifier is the verb
+        else:
+            link = self.links.match_ending_at(words, start)
+            if link is None:
+                return ""  # most figures: no verb before them that ties a subject
+            end = link[1]
+        first = self._clause_start(view, start, end)
+        if first is None or not all(w.isalpha() or w in POSSESSIVE or w == "-" for w in words[first:end]):
+            return ""  # a number or a sign in the way: not a plain subject
+        j = first
+        while j < end:
+            if words[j].lower() in self.determiners:
+                j += 1
+            elif j + 1 < end and words[j + 1] in POSSESSIVE:
+                j += 2  # "China 's total grain output"
+            else:
+                break
+        if first > 0 and words[first - 1].lower() in self.breaks and j == first:
+            return ""  # "it sold goods and revenue was": no determiner, no sure clause start
+        k = j
+        while k < end and self._word(words, k):
+            k += 1
+        if k == j or k - j > ITEM_WORDS + 2 or not self._names_what(words, j, k, view.sent_start(start)):
+            return ""  # "The company reached 3 billion yuan in sales": who, not what is measured
+        if k < end and words[k].lower() not in self.prepositions:
+            return ""  # "Last year the average income ...": the words first are no head
+        if k + 1 < end and words[k].lower() == "of" and self._word(words, k + 1):
+            m = k + 1
+            while m < end and self._word(words, m):
+                m += 1
+            k = m  # "the value of fruits exported"
+        return view.text(j, k)
+
+    def _clause_start(self, view: TokenView, start: int, end: int) -> int | None:
+        """The first token of the clause whose verb ends at ``end``, within ``SUBJECT_WORDS``;
+        None when it lies further back or the words before the verb are a relative clause
+        ("the season that started last July reached")."""
+        words = view.words
+        floor = max(view.sent_start(start), end - SUBJECT_WORDS)
+        first = end
+        while first > floor and words[first - 1] not in CLAUSE_BREAKS:
+            low = words[first - 1].lower()
+            if low in self.relative:
+                if first > 1 and words[first - 2].lower() in self.openers:
+                    break  # "data showed that sales hit": the reported clause
+                return None
+            if low in self.breaks or low in self.openers:
+                break
+            first -= 1
+        if first == floor and first > view.sent_start(start) and words[first - 1] not in CLAUSE_BREAKS:
+            return None  # the clause began further back than a subject reaches
+        return first
+
+    def _names_what(self, words: list[str], j: int, k: int, sent_start: int) -> bool:
+        """Whether the subject words ``j:k`` can say what a figure measures: their head (before a
+        final "per hectare") is no word of who or where, and no word but the sentence's first
+        is a capitalised name (acronyms like "GDP" and "EU" are fine)."""
+        head = k - 1
+        if k - j > 2 and words[k - 2].lower() in self.per:
+            head = k - 3  # "Grain yield per hectare": the yield ("per capita income": the income)
+        if words[head].lower() in self.not_heads:
+            return False
+        opens = j == sent_start or words[j - 1] in DATELINE_ENDS  # "(Xinhua) -- Cotton output"
+        return not any(w[:1].isupper() and not w.isupper() and not (m == j and opens)
+                       for m, w in ((m, words[m]) for m in range(j, k)))
+
+    def _word(self, words: list[str], k: int) -> bool:
+        """Whether the word at ``k`` goes on a subject: a word that is no stop word ("per" before
+        a word is one: "per capita income", "the per-mu yield"), or a hyphen inside a compound
+        ("e-commerce")."""
+        word = words[k]
+        if word == "-":
+            return 0 < k < len(words) - 1 and words[k - 1].isalpha() and words[k + 1].isalpha()
+        low = word.lower()
+        return word.isalpha() and (low not in self.stopwords or low in self.per and k + 1 < len(words)
+                                   and (words[k + 1].isalpha() or words[k + 1] == "-"))
