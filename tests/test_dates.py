@@ -45,6 +45,8 @@ DATES = [
      [("January-October period of 2021", "2021-01-01", "2021-10-31")]),
     ("day-range-in-one-month", "From November 1 to 11, couriers handled 3.9 billion parcels.",
      [("From November 1 to 11", "2021-11-01", "2021-11-11")]),
+    ("day-first-range-in-one-month", "From 1 to 11 November, couriers handled 3.9 billion parcels.",
+     [("From 1 to 11 November", "2021-11-01", "2021-11-11")]),
     ("between-days-of-one-month", "The festival falls between Sept. 22 and 24 each year.",
      [("between Sept. 22 and 24", "2021-09-22", "2021-09-24")]),
     ("day-range-with-year", "Sales rose from March 3 to 9, 2020.", [("from March 3 to 9, 2020", "2020-03-03",

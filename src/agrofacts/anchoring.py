@@ -87,6 +87,7 @@ class Anchoring:
         self.stress = frozenset(words.role("date_stress"))
         self.change_from, self.change_to = lex.words("change_from"), lex.words("change_to")
         self.change_words = lex.words("change_word")
+        self.change_by = lex.words("change_by")
 
     def __call__(self, doc: Doc) -> Doc:
         if SPAN_KEY not in doc.spans:
@@ -119,13 +120,18 @@ class Anchoring:
             # a figure between another and a date lies in their sentence: only these can be
             positions = [(s.start, s.end) for s, _ in in_sentence]
             last: tuple[int, str, str] | None = None  # (clause, period) of the figure before, if it has one
+            last_span: tuple[int, int] | None = None  # where the figure before stands
             for span, fig in in_sentence:
                 date = self.governing(doc, span.start, span.end, same, clauses.numbers, positions)
                 period = None if date is None else _period_of(date, pub)
                 if period is None and last is not None:
                     period = self._continued(doc, span.start, clauses.numbers, last)
+                if period is None and last is not None and last_span is not None \
+                        and self._change_reached(doc, last_span[0], last_span[1], span.start):
+                    period = last[1], last[2]  # "rose 5 percent in January to 12 billion dollars"
                 last = None if period is None or self._compared(doc, span.start, clauses.numbers) \
                     else (clauses.numbers[span.start], *period)
+                last_span = (span.start, span.end)
                 if period is not None:
                     set_figure(span, fig.with_(period_start=period[0], period_end=period[1]))
         return doc
@@ -236,14 +242,19 @@ class Anchoring:
         return at < len(words) and words[at] in BREAKS
 
     def _linked(self, words: list[str], date_end: int, fig_start: int) -> bool:
-        """Whether only a linking verb ("hit", "rose to", "was") stands between a date and a
-        figure, after at most two words that name the period ("the 2023/24 season rose to")."""
+        """Whether only a linking verb ("hit", "rose to", "was") or a verb of change ("rose",
+        "fell by") stands between a date and a figure, after at most two words that name the
+        period ("the 2023/24 season rose to")."""
         at = date_end
         while at < fig_start and at - date_end < MAX_PERIOD_NOUNS \
                 and words[at].lower() in self.period_nouns:
             at += 1
         link = self.links.match_at(words, at)
-        return link is not None and link[1] == fig_start
+        if link is not None and link[1] == fig_start:
+            return True
+        # "Exports in the first 10 months rose 5 percent": a verb of change, perhaps with "by"
+        return at < fig_start and words[at].lower() in self.change_words and (
+            at + 1 == fig_start or at + 2 == fig_start and words[at + 1].lower() in self.change_by)
 
     def _opens_clause(self, doc: Doc, start: int, end: int, clause: list[int]) -> bool:
         """Only time and linking words ("said that in", "data showed in") stand between the clause

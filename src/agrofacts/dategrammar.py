@@ -46,6 +46,8 @@ SPAN_RULES = frozenset({"fraction", "quarter"})
 UNOPENED = "from"
 #: Words in -ed shorter than this are no past tense ("red", "bed", "seed" are 4 letters at most).
 PAST_SUFFIX_MIN = 4
+#: How many tokens a bare day and its join add before a range's first point ("From 1 to 11 November").
+DAY_BEFORE_TOKENS = 2
 #: A leap year, to read the month and day of a yearless day (Feb. 29 too).
 LEAP_YEAR = 2000
 #: How far after the publication date a dateline may fall: a day of time zones.
@@ -99,11 +101,33 @@ class Parser(PointReader):
         if not joins:
             return None
         a = self.point(i + 1, True)
-        if a is None or self.low(a.end) not in joins:
+        if a is None:
+            return self._day_before(i + 1, joins)
+        if self.low(a.end) not in joins:
             return None
         b = self.point(a.end + 1, True) or self._day_after(a, a.end + 1)
         if b is None:
             return None
+        place = self._join_in(a, b) if a.place and b.place else None
+        return Found(b.end, self._join(a, b), "range", place)
+
+    def _day_before(self, k: int, joins: frozenset[str]) -> Found | None:
+        """'From 1 to 11 November', 'between 22 and 24 September': a bare day at ``k`` before a
+        later day of a month written day first."""
+        day = self.days[self.text(k)]
+        if day is None or self.low(k + 1) not in joins:
+            return None
+        b = self.point(k + 2, True)
+        if b is None or b.rule != "day-month":
+            return None
+        last = b.period.start if b.period is not None else b.place(LEAP_YEAR).start
+        if day >= last.day:
+            return None
+        month = last.month
+        if b.period is not None:
+            a = Found(k + 1, P.day(last.year, month, day), "day-month")
+        else:
+            a = Found(k + 1, None, "day-month", lambda y: P.day(y, month, day))
         place = self._join_in(a, b) if a.place and b.place else None
         return Found(b.end, self._join(a, b), "range", place)
 
@@ -152,7 +176,9 @@ class Parser(PointReader):
         """
         lower, texts, n = self.lower, self.texts, len(self.lower)
         ago, after_the, months = self.ago_words, self.after_the, self.lex.months
-        reach, plans = max(self.w.longest_bound, 1), self.plans  # a range's point follows its opener at once
+        # a range's point follows its opener at once, or after a bare day and its join ("From 1
+        # to 11 November")
+        reach, plans = max(self.w.longest_bound, 1) + DAY_BEFORE_TOKENS, self.plans
         kept = []
         for i in tokens:
             plan = plan_of[texts[i]]
