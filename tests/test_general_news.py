@@ -76,6 +76,8 @@ CASES = [
      [("count", "192 thousand overseas buyers", "192000", "", "exact", "overseas buyers")]),
     ("yen-sign-on-a-page-about-japan", "The rice price averaged ¥4,223 per 5 kilograms in Japan.",
      [("money", "¥4,223 per 5 kilograms", "844.6", "JPY/kg", "exact", "")]),
+    ("quoted-adjective-in-a-counted-noun", 'It has 120 "poverty-stricken" households.',
+     [("count", '120 "poverty-stricken" households', "120", "", "exact", '"poverty-stricken" households')]),
     # ---- page furniture
     ("share-counter-alone", "8.03K", []),
     ("share-counter-labelled", "Shares 1.2K", []),

@@ -165,6 +165,10 @@ class CountRules:
                     and j + 1 < n and text[j + 1].isalpha():
                 j += 1
                 continue
+            if quoted and words and word in CLOSING_QUOTES and j + 1 < n and text[j + 1].isalpha():
+                k, quoted = k - 1, False  # '20 "digital" villages': the quotes stay in the phrase
+                j += 1
+                continue
             alpha = word.isalpha()
             if not alpha and not (words == 0 and word in not_counted):
                 return None
