@@ -35,6 +35,8 @@ HEADERS = [
     ("day-month-year-before-bar", "Tuesday, 10 May 2016|Source:X\nBody", "2016-05-10"),
     ("clock-time-before-date", "15:46 JST, May 27, 2025\nBody", "2025-05-27"),
     ("cntv-comma-date", "0 CommentsPrint E-mail CNTV, October 14, 2010\nBody", "2010-10-14"),
+    ("footer-credit-with-date", "Title\n\nBody.\n\n(Xinhua News Agency July 12, 2006)\n", "2006-07-12"),
+    ("header-date-beats-footer", "Updated: 2019-11-24\nBody.\n(China Daily March 3, 2005)", "2019-11-24"),
     ("indian-updated-day-first", "ANI | New Delhi | Updated: 07-10-2020 23:05 IST\nBody", "2020-10-07"),
     ("published-day-month-year", "Title\n\nReuters Published 11 May, 2023 05:54am\nBody", "2023-05-11"),
     ("date-alone-on-a-line", "December 28, 2011\n\nTitle\n\nBody", "2011-12-28"),

@@ -23,6 +23,8 @@ from .resources import read_csv, read_jsonl
 SOURCE_REACH = 1000
 #: How far into the text the publication-date rules look: the header, not the body.
 HEADER_CHARS = 2000
+#: How far from the end the footer rules look: the closing credit.
+FOOTER_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -41,18 +43,41 @@ def _publishers() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 @cache
+def _published_records() -> tuple[dict, ...]:
+    """published.jsonl's rules; ``where`` is "header" (the default) or "footer"."""
+    records = tuple(read_jsonl("published.jsonl", {"id", "pattern"}, {"note", "where"}))
+    for rec in records:
+        if rec.get("where", "header") not in ("header", "footer"):
+            raise RuleFileError(f"published.jsonl: rule {rec['id']!r}: where must be header or footer")
+    return records
+
+
+def _date_pattern(rec: dict) -> re.Pattern:
+    pattern = re.compile(rec["pattern"], re.MULTILINE)
+    groups = set(pattern.groupindex)
+    if not ({"y", "d"} <= groups and len(groups & {"m", "mon"}) == 1):
+        raise RuleFileError(
+            f"published.jsonl: rule {rec['id']!r} needs groups y, d and one of m (number), mon (name)")
+    return pattern
+
+
+@cache
+def _footer_rules() -> tuple[re.Pattern, ...]:
+    """The rules for a date in the page's closing credit, read when the header gives none."""
+    return tuple(_date_pattern(rec) for rec in _published_records() if rec.get("where") == "footer")
+
+
+@cache
 def _published_rules() -> tuple[tuple[re.Pattern, LineGate | None, Opening | None, re.Pattern | None], ...]:
     """(pattern, gate, opening, line starts): a header the gate lets through no line of cannot
     match the pattern; the opening tells where a match can start (see linegate); for a rule
     that opens with "^" and whose gate is a first character, ``line starts`` finds the
     starts of the lines the gate lets through (``_line_matches``)."""
     out = []
-    for rec in read_jsonl("published.jsonl", {"id", "pattern"}, {"note"}):
-        pattern = re.compile(rec["pattern"], re.MULTILINE)
-        groups = set(pattern.groupindex)
-        if not ({"y", "d"} <= groups and len(groups & {"m", "mon"}) == 1):
-            raise RuleFileError(
-                f"published.jsonl: rule {rec['id']!r} needs groups y, d and one of m (number), mon (name)")
+    for rec in _published_records():
+        if rec.get("where", "header") != "header":
+            continue
+        pattern = _date_pattern(rec)
         gate, where = line_gate(rec["pattern"]), opening(rec["pattern"])
         starts = None
         if where is None and rec["pattern"].startswith("^") and gate is not None \
@@ -133,15 +158,33 @@ def find_published(text: str) -> str:
         for m in tried:
             if last is not None and m.start() > last:
                 break
-            month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
-            try:
-                day = dt.date(int(m["y"]), month or 0, int(m["d"]))
-            except ValueError:
+            day = _date_of(m, pattern)
+            if day is None:
                 continue  # "2019-02-30" or "Foo 5, 2019": not a date, look on
             if best is None or (m.start(), day.isoformat()) < best:
                 best = (m.start(), day.isoformat())
             break
-    return best[1] if best else ""
+    return best[1] if best else _footer_date(text)
+
+
+def _footer_date(text: str) -> str:
+    """The date of the page's closing credit ("(Xinhua News Agency July 12, 2006)"), else ''."""
+    tail = text[-FOOTER_CHARS:]
+    for pattern in _footer_rules():
+        for m in pattern.finditer(tail):
+            day = _date_of(m, pattern)
+            if day is not None:
+                return day.isoformat()
+    return ""
+
+
+def _date_of(m: re.Match, pattern: re.Pattern) -> dt.date | None:
+    """The date a rule's match names, or None ("2019-02-30", "Foo 5, 2019")."""
+    month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
+    try:
+        return dt.date(int(m["y"]), month or 0, int(m["d"]))
+    except ValueError:
+        return None
 
 
 def _line_matches(pattern: re.Pattern, starts: re.Pattern, head: str,
