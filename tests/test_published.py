@@ -141,10 +141,11 @@ def test_find_source(text, expected):
 
 
 def _plain_published(text: str) -> str:
-    """find_published without its shortcuts: every rule searched over the whole header."""
+    """find_published without its shortcuts: every rule searched over the whole header (the
+    footer, read only when the header gives nothing, has no shortcut to compare)."""
     import datetime as dt
 
-    from agrofacts.article import HEADER_CHARS, _month_names, _published_rules
+    from agrofacts.article import HEADER_CHARS, _footer_date, _month_names, _published_rules
 
     head, found = text[:HEADER_CHARS], []
     for pattern, *_shortcuts in _published_rules():
@@ -156,7 +157,7 @@ def _plain_published(text: str) -> str:
                 continue
             found.append((m.start(), day.isoformat()))
             break
-    return min(found)[1] if found else ""
+    return min(found)[1] if found else _footer_date(text)
 
 
 LINE_CASES = [
