@@ -78,6 +78,12 @@ CASES = [
      [("money", "¥4,223 per 5 kilograms", "844.6", "JPY/kg", "exact", "")]),
     ("quoted-adjective-in-a-counted-noun", 'It has 120 "poverty-stricken" households.',
      [("count", '120 "poverty-stricken" households', "120", "", "exact", '"poverty-stricken" households')]),
+    ("prices-in-a-list-share-the-rate", "Cabbages and tomatoes sold for 3 yuan and 5 yuan per 500 grams "
+     "respectively.", [("money", "3 yuan", "6", "CNY/kg", "exact", ""),
+                       ("money", "5 yuan per 500 grams", "10", "CNY/kg", "exact", "")]),
+    ("a-sum-and-a-price-in-a-list", "The firm paid 3 million yuan and 5 yuan per kg.",
+     [("money", "3 million yuan", "3000000", "CNY", "exact", ""),
+      ("money", "5 yuan per kg", "5", "CNY/kg", "exact", "")]),
     # ---- page furniture
     ("share-counter-alone", "8.03K", []),
     ("share-counter-labelled", "Shares 1.2K", []),

@@ -30,6 +30,8 @@ PLAIN_NUMBER = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*)(?:\.\d+)?|0\.\d
 ONE = Decimal(1)
 #: The sign many currencies share; the currency it has in currencies.csv is what "dollars" say too.
 GENERIC_SIGN = "$"
+#: How many more sums a list may hold before the one that says what they are priced per.
+LIST_REACH = 3
 #: How far after a sum its bracketed restatement may close: "2,000 yuan ($280) per ton".
 BRACKET_REACH = 12
 
@@ -42,6 +44,7 @@ class MoneyRule:
         self.subject = SubjectItem(lex)
         self.change_from = lex.words("change_from")
         self.range_join = lex.words("range_join")
+        self.list_join = lex.words("list_join")
         generic = lex.currencies_before.match_at([GENERIC_SIGN], 0)
         self.generic_code = None if generic is None else generic[0].code
 
@@ -82,6 +85,8 @@ class MoneyRule:
         per, per_end, contiguous, per_count = self._per_unit(view, k)
         if per is None:
             per = self._per_unit_of_change_target(reader, r, k)
+        if per is None:
+            per, per_count = self._per_unit_of_list(reader, r, currency, k, LIST_REACH)
         if per_count != ONE:
             value, value_max = value / per_count, divided(value_max, per_count)
         if end is None:
@@ -184,6 +189,31 @@ class MoneyRule:
         if after is None and target.currency is None:
             return None
         return self._per_unit(reader.view, target.end if after is None else after[1])[0]
+
+    def _per_unit_of_list(self, reader: NumberReader, r: Reading, currency: Currency, k: int, reach: int
+                          ) -> tuple[str | None, Decimal]:
+        """'3 yuan and 5 yuan per 500 grams (respectively)': a sum in a list of sums in the same
+        currency and scale ("3 million yuan and 5 yuan per kg" are a sum and a price) is priced
+        per what the last one is, as (unit, how many of it); (None, 1) else.
+
+        ``k``: the end of this sum's currency word; ``reach``: how many sums may follow.
+        """
+        words, n = reader.view.words, reader.view.n
+        if reach == 0 or k + 1 >= n or words[k].lower() not in self.list_join:
+            return None, ONE
+        sign = self.lex.currencies_before.match_at(words, k + 1)
+        partner = reader.at(k + 1 if sign is None else sign[1])
+        if partner is None or partner.num.scale != r.num.scale:
+            return None, ONE
+        after = self.lex.currencies_after.match_at(words, partner.end)
+        other = after[0] if after is not None else partner.currency
+        if other is None or other.code != currency.code or other.factor != currency.factor:
+            return None, ONE
+        end = after[1] if after is not None else partner.end
+        per, _end, _contiguous, count = self._per_unit(reader.view, end)
+        if per is not None:
+            return per, count
+        return self._per_unit_of_list(reader, r, currency, end, reach - 1)
 
     def _target_currency(self, reader: NumberReader, r: Reading) -> tuple[Currency, int] | None:
         """'fell from 12 to 9 yuan': (currency of the 9, index after that currency)."""
