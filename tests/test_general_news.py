@@ -84,6 +84,10 @@ CASES = [
     ("a-sum-and-a-price-in-a-list", "The firm paid 3 million yuan and 5 yuan per kg.",
      [("money", "3 million yuan", "3000000", "CNY", "exact", ""),
       ("money", "5 yuan per kg", "5", "CNY/kg", "exact", "")]),
+    ("count-subject-before-a-preposition", "Online stores in rural areas were 9.8 million.",
+     [("count", "Online stores in rural areas were 9.8 million", "9800000", "", "exact", "Online stores")]),
+    ("plural-before-a-singular-verb-is-no-subject", "The population in the rural areas was 16.6 million.",
+     [("count", "16.6 million", "16600000", "", "exact", "")]),
     # ---- page furniture
     ("share-counter-alone", "8.03K", []),
     ("share-counter-labelled", "Shares 1.2K", []),

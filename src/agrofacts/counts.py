@@ -19,6 +19,7 @@ from .figure import SPAN_KEY, Figure, Position, TokenMask, facts_of, hand_over, 
 from .items import item_before
 from .lexicon import Lexicons, lexicons
 from .numerals import MILLION
+from .subjects import SubjectItem
 from .tokenview import TokenView
 from .units import kind_of
 
@@ -42,6 +43,8 @@ class CountRules:
         self.year_nouns = lex.words("year_noun")  # "below 2024 levels": a year, however qualified
         self.relative_after = lex.words("relative_after")
         self.verb_qualifiers = lex.words("verb_qualifier")  # "will exceed 2020 sales": still a year
+        self.singular_links = lex.words("singular_link")
+        self.subject = SubjectItem(lex, counted=True)
 
     def __call__(self, doc: Doc) -> Doc:
         starts = figure_starts(doc, self.lex)  # other tokens cannot start a figure
@@ -201,8 +204,13 @@ class CountRules:
         counted = self._number_of(view, end)
         if counted is not None:
             return counted
+        subject = self.subject.span(view, start)
+        if subject is not None and self.lex.is_plural(view.lower(subject[1] - 1)):
+            return subject  # "Online stores in rural areas were 9.8 million": the subject's head
         if end < 1 or not self.lex.is_plural(view.lower(end - 1)):
             return None
+        if view.lower(end) in self.singular_links:
+            return None  # "the population ... in the rural areas was 16.6 million": not the subject
         first = end - 1
         while first > 0 and end - first < MAX_PHRASE_WORDS:
             word = view.words[first - 1]

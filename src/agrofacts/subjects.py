@@ -31,7 +31,9 @@ POSSESSIVE = frozenset({"'s", "’s"})
 class SubjectItem:
     """``subject(view, start)``: the item the subject of the figure at ``start`` names, or ""."""
 
-    def __init__(self, lex: Lexicons) -> None:
+    def __init__(self, lex: Lexicons, counted: bool = False) -> None:
+        """``counted``: for a count, whose subject may well name people or places ("Poor
+        counties in the province numbered 30"), only the words of not_items.txt are no head."""
         self.lex = lex
         self.links = lex.count_links
         self.verb_qualifiers = lex.words("verb_qualifier")
@@ -40,21 +42,27 @@ class SubjectItem:
         self.relative = lex.words("relative_pronoun")
         self.prepositions = lex.words("subject_preposition")
         self.per = lex.words("per")
-        self.not_heads = lex.not_subject_items | lex.not_items
+        self.counted = counted
+        self.not_heads = lex.not_items if counted else lex.not_subject_items | lex.not_items
         self.stopwords = lex.stopwords
 
     def __call__(self, view: TokenView, start: int) -> str:
+        span = self.span(view, start)
+        return "" if span is None else view.text(*span)
+
+    def span(self, view: TokenView, start: int) -> tuple[int, int] | None:
+        """(first, end) tokens of the item ``__call__`` gives, or None."""
         words = view.words
         if start < view.n and words[start].lower() in self.verb_qualifiers:
             end = start  # "Sales exceeded 5 billion yuan": the qualifier is the verb
         else:
             link = self.links.match_ending_at(words, start)
             if link is None:
-                return ""  # most figures: no verb before them that ties a subject
+                return None  # most figures: no verb before them that ties a subject
             end = link[1]
         first = self._clause_start(view, start, end)
         if first is None or not all(w.isalpha() or w in POSSESSIVE or w == "-" for w in words[first:end]):
-            return ""  # a number or a sign in the way: not a plain subject
+            return None  # a number or a sign in the way: not a plain subject
         j = first
         while j < end:
             if words[j].lower() in self.determiners:
@@ -64,20 +72,22 @@ class SubjectItem:
             else:
                 break
         if first > 0 and words[first - 1].lower() in self.breaks and j == first:
-            return ""  # "it sold goods and revenue was": no determiner, no sure clause start
+            return None  # "it sold goods and revenue was": no determiner, no sure clause start
         k = j
         while k < end and self._word(words, k):
             k += 1
         if k == j or k - j > ITEM_WORDS + 2 or not self._names_what(words, j, k, view.sent_start(start)):
-            return ""  # "The company reached 3 billion yuan in sales": who, not what is measured
+            return None  # "The company reached 3 billion yuan in sales": who, not what is measured
         if k < end and words[k].lower() not in self.prepositions:
-            return ""  # "Last year the average income ...": the words first are no head
+            return None  # "Last year the average income ...": the words first are no head
         if k + 1 < end and words[k].lower() == "of" and self._word(words, k + 1):
             m = k + 1
             while m < end and self._word(words, m):
                 m += 1
+            if self.counted:
+                return k + 1, m  # "Stocks of breeding sows stood at 41 million": the sows are counted
             k = m  # "the value of fruits exported"
-        return view.text(j, k)
+        return j, k
 
     def _clause_start(self, view: TokenView, start: int, end: int) -> int | None:
         """The first token of the clause whose verb ends at ``end``, within ``SUBJECT_WORDS``;
