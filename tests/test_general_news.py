@@ -88,6 +88,10 @@ CASES = [
      [("count", "Online stores in rural areas were 9.8 million", "9800000", "", "exact", "Online stores")]),
     ("plural-before-a-singular-verb-is-no-subject", "The population in the rural areas was 16.6 million.",
      [("count", "population in the rural areas was 16.6 million", "16600000", "", "exact", "population")]),
+    ("price-per-hyphenated-area", "Farmers got 200,000 won per 1,000-square-meter paddy.",
+     [("money", "200,000 won per 1,000-square-meter", "2000000", "KRW/ha", "exact", "")]),
+    ("hyphenated-area-before-a-noun", "It built a 1,500-square-meter pavilion.",
+     [("area", "1,500-square-meter", "0.15", "ha", "exact", "")]),
     # ---- page furniture
     ("share-counter-alone", "8.03K", []),
     ("share-counter-labelled", "Shares 1.2K", []),

@@ -227,7 +227,9 @@ class MoneyRule:
 
 
 def _per_count(words: list[str], i: int) -> tuple[Decimal, int]:
-    """'per 100 pounds': (100, index of the unit); (1, ``i``) when no number stands there."""
+    """'per 100 pounds', 'per 1,000-square-meter paddy': (100, index of the unit); (1, ``i``)
+    when no number stands there."""
     if i < len(words) and PLAIN_NUMBER.fullmatch(words[i]):
-        return Decimal(words[i].replace(",", "")), i + 1
+        at = i + 2 if i + 2 < len(words) and words[i + 1] == "-" else i + 1
+        return Decimal(words[i].replace(",", "")), at
     return ONE, i
