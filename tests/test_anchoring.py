@@ -88,6 +88,8 @@ CASES = [
      "12 billion dollars", "2021-01-01", "2021-01-31", PUB),
     ("level-after-a-dated-base-keeps-no-period", "The share rose from 5 percent in 2019 to 8 percent.",
      "8 percent", "", "", PUB),
+    ("compared-to-is-no-level-reached", "Prices rose 5 percent in May compared to 3 percent a year earlier.",
+     "3 percent", "", "", PUB),
     ("comparing-with-is-a-base", "Sales rose 85 percent comparing with last year.", "85 percent", "", "",
      PUB),
     ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",

@@ -76,6 +76,16 @@ DATES = [
      [("the third quarter", "2021-07-01", "2021-09-30")]),
     ("yearless-month-takes-the-sentence-year", "In 2019, exports peaked in October.",
      [("2019", "2019-01-01", "2019-12-31"), ("October", "2019-10-01", "2019-10-31")]),
+    ("expected-to-is-no-past", "Output is expected to reach 5 million tonnes in December.",
+     [("December", "2021-12-01", "2021-12-31")]),
+    ("relative-clause-past-is-not-the-sentences", "The rules, which were released on Monday, take effect on "
+     "December 1.", [("Monday", "2021-11-15", "2021-11-15"), ("December 1", "2021-12-01", "2021-12-01")]),
+    ("since-year-does-not-date-the-month", "Since 2018, the county has built 300 greenhouses, including 50 "
+     "in April.", [("Since 2018", "2018-01-01", "2018-12-31"), ("April", "2021-04-01", "2021-04-30")]),
+    ("looking-ahead-beats-the-written-year", "The program, launched in 2018, will end in December.",
+     [("2018", "2018-01-01", "2018-12-31"), ("December", "2021-12-01", "2021-12-31")]),
+    ("day-then-last-year", "Prices rose on Nov. 10 last year.",
+     [("Nov. 10 last year", "2020-11-10", "2020-11-10")]),
     ("the-year-named", "In the year 2018, output was 5 tonnes.",
      [("the year 2018", "2018-01-01", "2018-12-31")]),
     ("ordinal-day-first", "The meeting on 25th November 2020 approved the plan.",

@@ -42,9 +42,12 @@ CASES = [
      "26.49 million tonnes", ""),
     ("conjunction-without-determiner", "It sold goods and revenue was 3 million yuan.", "3 million yuan", ""),
     ("preposition-first", "Those from the USA fell to 12.5 million tonnes.", "12.5 million tonnes", ""),
-    ("place-is-no-item", "Last year, Beijing reached 5 billion yuan in retail sales.", "5 billion yuan", ""),
-    ("company-is-no-item", "The company reached 3 billion yuan in sales.", "3 billion yuan", ""),
+    ("place-is-no-item", "Last year, Beijing reached 5 billion yuan.", "5 billion yuan", ""),
+    ("company-is-no-item", "The company reached 3 billion yuan.", "3 billion yuan", ""),
     ("a-total-is-no-item", "The total was 5 billion yuan.", "5 billion yuan", ""),
+    ("in-sales-after-the-sum", "The platform reached 10 billion yuan in sales.", "10 billion yuan", "sales"),
+    ("in-retail-sales-after-the-sum", "Beijing reached 10 billion yuan in retail sales.", "10 billion yuan",
+     "retail sales"),
     ("no-linking-verb", "The company earned 5 million yuan.", "5 million yuan", ""),
 ]
 

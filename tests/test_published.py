@@ -37,6 +37,11 @@ HEADERS = [
     ("cntv-comma-date", "0 CommentsPrint E-mail CNTV, October 14, 2010\nBody", "2010-10-14"),
     ("footer-credit-with-date", "Title\n\nBody.\n\n(Xinhua News Agency July 12, 2006)\n", "2006-07-12"),
     ("header-date-beats-footer", "Updated: 2019-11-24\nBody.\n(China Daily March 3, 2005)", "2019-11-24"),
+    ("pub-date-two-digit-year", "Title\nPub Date:23-09-19 10:39\nBody", "2023-09-19"),
+    ("published-time-then-date", "Published: 15:07, September 22, 2023 | Updated: x\nBody", "2023-09-22"),
+    ("dotted-iso-date", "Title\n  ·  2023-11-20  ·   Source: Xinhua News Agency\nBody", "2023-11-20"),
+    ("china-org-cn-date", "Title\nChina.org.cn March 13, 2020\nBody", "2020-03-13"),
+    ("chinese-release-date", "Title\n发布日期:2021-10-21\nBody", "2021-10-21"),
     ("indian-updated-day-first", "ANI | New Delhi | Updated: 07-10-2020 23:05 IST\nBody", "2020-10-07"),
     ("published-day-month-year", "Title\n\nReuters Published 11 May, 2023 05:54am\nBody", "2023-05-11"),
     ("date-alone-on-a-line", "December 28, 2011\n\nTitle\n\nBody", "2011-12-28"),
@@ -128,6 +133,11 @@ SOURCES = [
     ("source-china-daily", "Body.\nSource: China Daily\n", "China Daily"),
     ("jiji-press", "Tokyo, June 9 (Jiji Press)--Body", "Jiji Press"),
     ("yomiuri", "The Yomiuri Shimbun\nBody", "The Yomiuri Shimbun"),
+    ("xinhua-mixed-case", "BEIJING, Nov. 24 (XinHua) -- Body", "Xinhua"),
+    ("china-org-cn", "Title\nChina.org.cn March 13, 2020\nBody", "China.org.cn"),
+    ("peoples-daily-app", "Title\nPeople's Daily app\nBody", "People's Daily"),
+    ("bloomberg-in-a-paragraph-is-no-credit", "Prices rose.\nBloomberg reported that China bought soy.\n\n"
+     "(China Daily)", "China Daily"),
     ("agency-named-in-body-is-no-source", "Farmers told Kyodo News they sold 5 tonnes.", ""),
     ("none", "Farmers sold 5 tonnes of pears.", ""),
 ]
@@ -143,17 +153,14 @@ def test_find_source(text, expected):
 def _plain_published(text: str) -> str:
     """find_published without its shortcuts: every rule searched over the whole header (the
     footer, read only when the header gives nothing, has no shortcut to compare)."""
-    import datetime as dt
 
-    from agrofacts.article import HEADER_CHARS, _footer_date, _month_names, _published_rules
+    from agrofacts.article import HEADER_CHARS, _date_of, _footer_date, _published_rules
 
     head, found = text[:HEADER_CHARS], []
     for pattern, *_shortcuts in _published_rules():
         for m in pattern.finditer(head):
-            month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
-            try:
-                day = dt.date(int(m["y"]), month or 0, int(m["d"]))
-            except ValueError:
+            day = _date_of(m, pattern)
+            if day is None:
                 continue
             found.append((m.start(), day.isoformat()))
             break

@@ -229,6 +229,8 @@ class Anchoring:
             at = -1 if link is None else link[1] - 1
         if at <= fig_end - 1 or at - fig_end > CHANGE_GAP or lowers[at] not in self.change_to:
             return False
+        if lowers[at - 1] in self.comparison:
+            return False  # "rose 5 percent in May compared to 3 percent": a base, not a level reached
         if fig_start > 0 and lowers[fig_start - 1] in self.change_from:
             return False
         return self.change_from.isdisjoint(lowers[fig_end:other_start])

@@ -19,6 +19,9 @@ from .furniture import furniture_spans, required_literal, wraps_at
 from .linegate import LineGate, Opening, PageLines, line_gate, matches, occurrences_in, opening
 from .resources import read_csv, read_jsonl
 
+#: Years below this are written with two digits, and this is added to them ("23" is 2023).
+CENTURY = 100
+TWO_DIGIT_BASE = 2000
 #: More text than any publisher rule matches (see ``find_source``).
 SOURCE_REACH = 1000
 #: How far into the text the publication-date rules look: the header, not the body.
@@ -181,8 +184,11 @@ def _footer_date(text: str) -> str:
 def _date_of(m: re.Match, pattern: re.Pattern) -> dt.date | None:
     """The date a rule's match names, or None ("2019-02-30", "Foo 5, 2019")."""
     month = _month_names().get(m["mon"]) if "mon" in pattern.groupindex else int(m["m"])
+    year = int(m["y"])
+    if year < CENTURY:
+        year += TWO_DIGIT_BASE  # "Pub Date:23-09-19": a two-digit year of this century
     try:
-        return dt.date(int(m["y"]), month or 0, int(m["d"]))
+        return dt.date(year, month or 0, int(m["d"]))
     except ValueError:
         return None
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from .lexicon import Currency, Lexicons, data_number_openers
-from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, NumberMatch, parse_number_in
+from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, CAPITAL_SCALE_ROLES, NumberMatch, parse_number_in
 from .signs import SIGNS_KEY, shared_signs
 from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
 
@@ -219,6 +219,8 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     cur = lex.currencies_before.match_ending_at(words, i)
     if cur is not None and words[cur[1]] in shared_signs():
         cur = _page_sign(view, words[cur[1]], cur)  # "¥" on a page about yen
+    if num.end < view.n and not view.spaces[num.end - 1] and words[num.end].isupper():
+        num = _capital_scale(view, num, lex, cur is not None)  # "Rs 50K", "USD 50M", "50K rupees"
     start = i if cur is None else cur[1]
     sign = None if num.spelled else _sign_before(view, start)
     if sign is not None:  # "-2.0% from July but +4.1% from a year earlier", "about -2%"
@@ -252,6 +254,17 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if glued is not None:  # "200-plus members", "300+ villages", "some 40-odd stalls"
         qualifier, end = (glued[0] if qualifier == "exact" else qualifier), glued[1]
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
+
+
+def _capital_scale(view: TokenView, num: NumberMatch, lex: Lexicons, signed: bool) -> NumberMatch:
+    """``num`` scaled by the capital letter glued after it ("50K", "1.2B"), when a currency
+    stands before the number or after the letter; the letter elsewhere names a model."""
+    word = lex.numbers.get(view.words[num.end].lower())
+    if word is None or word.role not in CAPITAL_SCALE_ROLES:
+        return num
+    if not signed and lex.currencies_after.match_at(view.words, num.end + 1) is None:
+        return num
+    return num._replace(end=num.end + 1, value=num.value * word.value, scale=num.scale * word.value)
 
 
 def _page_sign(view: TokenView, sign: str, cur: tuple[Currency, int]) -> tuple[Currency, int]:

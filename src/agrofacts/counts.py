@@ -30,6 +30,10 @@ MAX_PHRASE_WORDS = 6
 #: How many words a sentence must hold, up to a bare scaled number, for it to count anything: a
 #: share counter on a line of its own ("8.03K", "Shares 1.2K") says nothing.
 BARE_COUNT_WORDS = 3
+#: How far into a quoted slogan its numbers may stand: '"three regions and three prefectures"'.
+SLOGAN_WORDS = 8
+#: What ends quoted speech just inside its closing mark; a slogan ends with a word.
+SPEECH_ENDS = frozenset({",", ".", "!", "?"})
 #: Quotation marks around a counted noun: '4,310 "Taobao villages"'.
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 CLOSING_QUOTES = frozenset({'"', "”", "’"})
@@ -91,6 +95,8 @@ class CountRules:
         """The count read at ``r`` as (start, end, figure), or None; ``earlier``: counts before it."""
         if r.value < 0:
             return None  # "-5": a change, never a number of things
+        if r.num.spelled and _in_slogan(view, r.start, self.lex.numbers):
+            return None  # '"two assurances and three guarantees"': a slogan names, it does not count
         if self._is_date_part(view, r) or self._is_year(view, r) or self._is_ratio(view, r) \
                 or r.start > 0 and view.lower(r.start - 1) in self.age_before:
             return None  # "one aged 3": an age
@@ -248,6 +254,28 @@ class CountRules:
 
 
 _NOT_COUNTED = object()
+
+
+def _in_slogan(view: TokenView, i: int, numbers) -> bool:
+    """Whether token ``i`` stands in a short quoted phrase that opens with a number word, as
+    slogans do ('"two assurances and three guarantees"'), not in quoted speech ('"We trained
+    two hundred farmers"')."""
+    opened = None
+    for j in range(view.sent_start(i), i):
+        word = view.words[j]
+        if word in OPENING_QUOTES and (word != '"' or opened is None):
+            opened = j
+        elif word in CLOSING_QUOTES and opened is not None:
+            opened = None
+    if opened is None or i - opened > SLOGAN_WORDS:
+        return False
+    first = opened + 1
+    if not (view.lower(first) in numbers or view.lower(first) == "the" and view.lower(first + 1) in numbers):
+        return False
+    close = next((j for j in range(i, min(view.n, opened + SLOGAN_WORDS * 2))
+                  if view.words[j] in CLOSING_QUOTES), None)
+    return close is not None and view.words[close - 1] not in SPEECH_ENDS  # '"Two farms joined," he said'
+
 
 
 def _in_order(positions: list[Position]) -> bool:

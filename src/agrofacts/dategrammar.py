@@ -50,6 +50,8 @@ PAST_SUFFIX_MIN = 4
 DAY_BEFORE_TOKENS = 2
 #: A leap year, to read the month and day of a yearless day (Feb. 29 too).
 LEAP_YEAR = 2000
+#: What follows a dateline's date: "(Xinhua) --", or the dash at once ("HANGZHOU, Aug. 2 --").
+DATELINE_CLOSERS = frozenset({"(", "--", "—"})
 #: How far after the publication date a dateline may fall: a day of time zones.
 DATELINE_AHEAD = dt.timedelta(days=1)
 #: First characters of a digit token (a decade after "the": "the 1990s").
@@ -69,6 +71,7 @@ class Parser(PointReader):
         self.sentences = SentenceIndex(doc)
         self.future_words, self.past_words = grammar.future_words, grammar.past_words
         self.reporting_words = grammar.reporting_words
+        self.not_past_words, self.relative_words = grammar.not_past_words, grammar.relative_words
 
     # ---- points, bounds and ranges ------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
@@ -246,7 +249,8 @@ class Parser(PointReader):
         open in November" and "the rules take effect on July 1" are this year's."""
         if f.place is None or f.period is not None and f.rule != "range":
             return f  # (a yearless range was given the publication year when it was joined)
-        if (f.rule in MONTH_RULES or f.rule in SPAN_RULES) and self.written_year is not None:
+        if (f.rule in MONTH_RULES or f.rule in SPAN_RULES) and self.written_year is not None \
+                and not self._looks_ahead(i):
             return Found(f.end, f.place(self.written_year), f.rule, f.place)  # "In 2019, ... in May"
         period = f.place(self.pub.year) if self.pub else None
         if period is None:
@@ -264,16 +268,36 @@ class Parser(PointReader):
     def _looks_back(self, i: int) -> bool:
         """Whether the sentence of token ``i`` tells what happened: a verb in the past ("rose",
         "was", a word in -ed that is no verb of saying: "the ministry announced" dates the
-        report) and no word that looks ahead ("will", "plans", "to be", "due", "next")."""
-        start, end = self.sentences.start_of(i), self.sentences.end_of(i)
-        words = self.lower[start:end]
+        report, nor of expecting: "is expected to reach") and no word that looks ahead ("will",
+        "plans", "to be", "due", "next"). Relative clauses ("which were released on Monday")
+        tell of something else and are not read."""
+        words = self._main_words(i)
         if not self.future_words.isdisjoint(words):
             return False
         return not self.past_words.isdisjoint(words) or any(
-            len(w) > PAST_SUFFIX_MIN and w.endswith("ed") and w not in self.reporting_words for w in words)
+            len(w) > PAST_SUFFIX_MIN and w.endswith("ed") and w not in self.reporting_words
+            and w not in self.not_past_words for w in words)
+
+    def _looks_ahead(self, i: int) -> bool:
+        """Whether the sentence of token ``i`` (but its relative clauses) has a word that looks ahead."""
+        return not self.future_words.isdisjoint(self._main_words(i))
+
+    def _main_words(self, i: int) -> list[str]:
+        """The lower-case words of token ``i``'s sentence, less its relative clauses (from "which"
+        or "who" to the next comma)."""
+        start, end = self.sentences.start_of(i), self.sentences.end_of(i)
+        words, skipping = [], False
+        for w in self.lower[start:end]:
+            if w in self.relative_words:
+                skipping = True
+            elif skipping and w in (",", ";"):
+                skipping = False
+            elif not skipping:
+                words.append(w)
+        return words
 
     def _dateline(self, start: int, end: int) -> bool:
-        return (self.text(start - 1) == "," and self.text(end) == "("
+        return (self.text(start - 1) == "," and self.text(end) in DATELINE_CLOSERS
                 and start - self.sentences.start_of(start) <= DATELINE_TOKENS)
 
     def _dateline_date(self, found: Found) -> Found:
@@ -282,7 +306,10 @@ class Parser(PointReader):
         May 9 (Reuters)")."""
         if self.pub is None:
             return Found(found.end, None, "dateline")
-        period = found.place(self.pub.year)
-        if period is not None and period.start > self.pub + DATELINE_AHEAD:
-            period = found.place(self.pub.year - 1)
+        latest = self.pub + DATELINE_AHEAD
+        period = None
+        for year in (self.pub.year + 1, self.pub.year, self.pub.year - 1):  # "Jan. 1" over a Dec. 31 page
+            period = found.place(year)
+            if period is not None and period.start <= latest:
+                break
         return Found(found.end, period, "dateline")

@@ -106,6 +106,10 @@ class Grammar:
         self.past_words = frozenset(words.role("past"))
         #: verbs of saying, whose past tense dates the report, not what it reports
         self.reporting_words = frozenset(words.role("reporting"))
+        #: words in -ed that expect rather than tell ("is expected to reach", "estimated")
+        self.not_past_words = frozenset(words.role("not_past"))
+        #: words that open a relative clause, whose verbs tell of something else
+        self.relative_words = frozenset(words.role("relative"))
         self.role: dict[str, dict[str, str | int]] = {name: words.role(name) for name in GRAMMAR_ROLES}
 
     def rules_for(self, text: str) -> tuple[Callable[[PointReader, int], Found | None], ...]:

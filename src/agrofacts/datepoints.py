@@ -155,6 +155,13 @@ class PointReader:
             return i + 3, (base + int(anaphoric[self.low(i + 1)]) if base else None)
         return None
 
+    def _said_year(self, i: int) -> tuple[int, int | None] | None:
+        """'last year', 'this year' at ``i`` after a day of a month: (end, year or None when no
+        publication date gives it), or None for anything else, a written year too."""
+        if self.year_token(i) is not None:
+            return None
+        return self.year_expr(i)
+
     def _the_last(self, i: int) -> bool:
         """'the last year', 'the past month': the twelve months before, not a calendar period."""
         return self.low(i) in ("last", "past") and self.low(i - 1) == "the"
@@ -452,6 +459,9 @@ class PointReader:
             if y is not None:
                 period = days(y)
                 return Found(year_at + 1, period, "month-day") if period else None
+            said = self._said_year(k)  # "on Nov. 10 last year"
+            if said is not None:
+                return Found(said[0], days(said[1]) if said[1] else None, "month-day")
             return Found(k, None, "month-day", days)
         if self.text(k) in ("-", "–") and self.glued(k - 1) and self.glued(k) \
                 and self.text(k + 1) in self.lex.months:
@@ -490,6 +500,9 @@ class PointReader:
         if y is not None:
             period = P.day(y, month, d)
             return Found(i + 3, period, "day-month") if period else None
+        said = self._said_year(i + 2)  # "on 10 November last year"
+        if said is not None:
+            return Found(said[0], P.day(said[1], month, d) if said[1] else None, "day-month")
         return Found(i + 2, None, "day-month", lambda y: P.day(y, month, d))
 
     def year(self, i: int) -> Found | None:

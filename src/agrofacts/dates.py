@@ -72,6 +72,7 @@ class DateRules:
         self.first_words = first_words | {"the", "a", "an"}
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.grammar = Grammar(words, lex)
+        self.comparison = frozenset(words.role("comparison"))  # "up from 2019": a base, no date of its own
         self.starts_with_text: _Memo[Plan | None] = _Memo(self.plan_of_text)
         cased_lower = {w.lower() for w in self.cased}
         #: lower-case text -> whether a token with that lower case may pass ``may_start_text``
@@ -150,6 +151,14 @@ class DateRules:
                                               period_end=end, rule=rule)
         return fig
 
+    def _dates_its_sentence(self, parser: Parser, i: int, f) -> bool:
+        """Whether a date with one written year dates the rest of its sentence ("In 2019, exports
+        peaked in October"): a point, not a bound ("Since 2018, ... in April"), a range or a
+        base of comparison ("Up from 2019, sales in March ...")."""
+        if f.rule.startswith("bound") or f.rule == "range":
+            return False
+        return i == 0 or parser.lower[i - 1] not in self.comparison
+
     def add_dates(self, doc: Doc, parser: Parser, starts: list[tuple[int, Plan]]) -> None:
         """Read the longest date at each free start (``starts``), left to right, into ``doc.spans``."""
         texts, years = parser.texts, parser.years
@@ -178,7 +187,7 @@ class DateRules:
                 pass  # a dateline dates the report, not its sentence
             elif any(map(years.__getitem__, texts[i:f.end])):  # a year written
                 parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
-                if f.period.start.year == f.period.end.year:  # one year: "in 2019", not "2023/24"
+                if f.period.start.year == f.period.end.year and self._dates_its_sentence(parser, i, f):
                     parser.written_year = parser.last_year = f.period.end.year
             elif f.period.end.year != pub_year:  # "last year", "last December"
                 parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)

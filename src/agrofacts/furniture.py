@@ -30,6 +30,8 @@ from .resources import read_jsonl
 SCOPES = ("line", "span", "rest")
 #: A line "reads as a sentence" when it has a terminal stop followed by space or its end.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+#: The number that opens an item of a numbered list: "  1. Mumbai in lens".
+NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}\.[ \t]")
 #: A line with this many spaces reads as prose even without a final stop: headlines and
 #: related-story links are shorter.
 LONG_LINE_SPACES = 24
@@ -287,7 +289,8 @@ def _article_begun(text: str, lines: list[tuple[int, int]], start: int) -> bool:
 def _reads(text: str, line: tuple[int, int]) -> bool:
     """Whether a line reads as a sentence: a terminal stop followed by space or its end, or
     prose too long for a headline or a link (a paragraph whose stop was left out)."""
-    if SENTENCE_END.search(text, *line) is not None:
+    item = NUMBERED_ITEM.match(text, *line)  # "1. Mumbai in lens": a numbered link, its "1." no stop
+    if SENTENCE_END.search(text, line[0] if item is None else item.end(), line[1]) is not None:
         return True
     return text.count(" ", *line) >= LONG_LINE_SPACES and not any(
         mark in text[line[0]:line[1]] for mark in LIST_MARKS)

@@ -30,6 +30,8 @@ PLAIN_NUMBER = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|[1-9]\d*)(?:\.\d+)?|0\.\d
 ONE = Decimal(1)
 #: The sign many currencies share; the currency it has in currencies.csv is what "dollars" say too.
 GENERIC_SIGN = "$"
+#: How far after a sum "respectively" may stand for a list of sums to share one rate.
+RESPECTIVELY_REACH = 16
 #: How many more sums a list may hold before the one that says what they are priced per.
 LIST_REACH = 3
 #: How far after a sum its bracketed restatement may close: "2,000 yuan ($280) per ton".
@@ -45,6 +47,7 @@ class MoneyRule:
         self.change_from = lex.words("change_from")
         self.range_join = lex.words("range_join")
         self.list_join = lex.words("list_join")
+        self.distributive = lex.words("distributive")
         generic = lex.currencies_before.match_at([GENERIC_SIGN], 0)
         self.generic_code = None if generic is None else generic[0].code
 
@@ -85,7 +88,7 @@ class MoneyRule:
         per, per_end, contiguous, per_count = self._per_unit(view, k)
         if per is None:
             per = self._per_unit_of_change_target(reader, r, k)
-        if per is None:
+        if per is None and any(w.lower() in self.distributive for w in words[k:k + RESPECTIVELY_REACH]):
             per, per_count = self._per_unit_of_list(reader, r, currency, k, LIST_REACH)
         if per_count != ONE:
             value, value_max = value / per_count, divided(value_max, per_count)
@@ -94,7 +97,7 @@ class MoneyRule:
         m = normalise_rate(value, currency.code, per)
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
         vmax = None if value_max is None else normalise_rate(value_max, currency.code, per).value
-        item = item_before(view, start, lex) or self.subject(view, start)
+        item = item_before(view, start, lex) or self.subject.after(view, end) or self.subject(view, start)
         fig = Figure("money", m.value, m.unit, qualifier, vmax, item=item, rule="money")
         return start, end, fig
 
@@ -192,7 +195,7 @@ class MoneyRule:
 
     def _per_unit_of_list(self, reader: NumberReader, r: Reading, currency: Currency, k: int, reach: int
                           ) -> tuple[str | None, Decimal]:
-        """'3 yuan and 5 yuan per 500 grams (respectively)': a sum in a list of sums in the same
+        """'3 yuan and 5 yuan per 500 grams respectively': a sum in a list of sums in the same
         currency and scale ("3 million yuan and 5 yuan per kg" are a sum and a price) is priced
         per what the last one is, as (unit, how many of it); (None, 1) else.
 

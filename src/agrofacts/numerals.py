@@ -22,7 +22,7 @@ from .tokenview import TokenView
 
 #: "2,300", "284.5", "2300", India's lakh grouping "7,82,685"; not "1,2", "0100" or "10:30".
 DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d?(?:,\d\d)+,\d{3}|\d+)(?:\.\d+)?")
-#: Scale roles a capital letter glued to digits may take after a currency sign: "$883M", "$1.29B".
+#: Scale roles a capital letter glued to digits may take next to a currency: "$883M", "50K rupees".
 CAPITAL_SCALE_ROLES = frozenset({"scale_glued", "scale_money"})
 #: Scale roles a number word may take after digits ("1.5 million").
 WORD_SCALES = ("scale", "hundred")
@@ -91,11 +91,7 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
             break
         glued = not view.spaces[j - 1]
         if glued and text[j].isupper() and nw.role in CAPITAL_SCALE_ROLES:
-            if not _after_sign(view, i):
-                break  # "Long March 5B", "737-8M", "its 2B model": a name, not a scale
-            scale *= nw.value  # "$883M", "$1.29B", "RMB1.2B"
-            j += 1
-            continue
+            break  # "$883M" is scaled where its currency is read (context.py); "Long March 5B" not
         if nw.role in WORD_SCALES or (nw.role == "scale_glued" and glued):
             scale *= nw.value
             j += 1
@@ -106,13 +102,6 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
     # No scale word: the value as written (times one it is the same Decimal, at a cost).
     return NumberMatch(i, j, value if scale is ONE else value * scale, False, scale, million_m,
                        "," in text[i])
-
-
-def _after_sign(view: TokenView, i: int) -> bool:
-    """Whether a currency sign or code is glued to the number at ``i`` ("$883M", "RMB1.2B"), so a
-    capital letter after it is a scale ("M", "B", "K"); elsewhere it names a model or a rocket."""
-    return i > 0 and not view.spaces[i - 1] and view.words[i - 1] not in ("-", "–") \
-        and not view.words[i - 1][-1:].isdigit()
 
 
 def _hyphen_before_scale(view: TokenView, j: int, words: dict[str, NumberWord]) -> bool:

@@ -22,6 +22,8 @@ from .tokenview import TokenView
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "--", "—", "–", '"', "“", "”"})
 #: How many words may stand between a clause's start and the verb before its figure.
 SUBJECT_WORDS = 10
+#: How many words "in" may put before the noun it names: "in retail sales".
+IN_NOUN_REACH = 3
 #: What ends a dateline, after which a sentence's first word stands: "(Xinhua) -- Cotton output".
 DATELINE_ENDS = frozenset({"--", "—", "–", "-"})
 #: The possessive after a name: "China 's total grain output".
@@ -45,10 +47,25 @@ class SubjectItem:
         self.counted = counted
         self.not_heads = lex.not_items if counted else lex.not_subject_items | lex.not_items
         self.stopwords = lex.stopwords
+        self.measure_nouns = lex.words("measure_noun")
 
     def __call__(self, view: TokenView, start: int) -> str:
         span = self.span(view, start)
         return "" if span is None else view.text(*span)
+
+    def after(self, view: TokenView, end: int) -> str:
+        """'The platform reached 10 billion yuan in sales' -> 'sales': what a sum is of, named
+        after it with "in" (a noun of data/context_words.csv's measure_noun role, after at most
+        two words: "in retail sales"); then the subject says who, not what."""
+        words = view.words
+        if end >= view.n or words[end].lower() != "in":
+            return ""
+        for m in range(end + 1, min(end + 1 + IN_NOUN_REACH, view.n)):
+            if words[m].lower() in self.measure_nouns:
+                return view.text(end + 1, m + 1)
+            if not words[m].isalpha() or words[m].lower() in self.stopwords:
+                return ""
+        return ""
 
     def span(self, view: TokenView, start: int) -> tuple[int, int] | None:
         """(first, end) tokens of the item ``__call__`` gives, or None."""
