@@ -95,6 +95,11 @@ CASES = [
      [("money", "200,000 won per 1,000-square-meter", "2000000", "KRW/ha", "exact", "")]),
     ("hyphenated-area-before-a-noun", "It built a 1,500-square-meter pavilion.",
      [("area", "1,500-square-meter", "0.15", "ha", "exact", "")]),
+    ("second-count-of-one-noun-does-not-overlap", "The number of Taobao villages nationwide exceeded 7,000 "
+     "and reached 7,023 in 2021.", [("count", "Taobao villages nationwide exceeded 7,000", "7000", "", "over",
+                                     "Taobao villages"),
+                                    ("count", "7,023", "7023", "", "exact", "Taobao villages"),
+                                    ("date", "2021", "", "", "exact", "")]),
     # ---- page furniture
     ("share-counter-alone", "8.03K", []),
     ("share-counter-labelled", "Shares 1.2K", []),

@@ -130,6 +130,8 @@ class CountRules:
         before = self.noun_before(view, r.start)
         if before is not None:
             first, last = before
+            if earlier and earlier[-1][1] > first:  # "villages exceed 7,000 and reached 7,023": no overlap
+                return _count(r.start, r.end, r, view.text(first, last), "count-noun-first")
             return _count(first, r.end, r, view.text(first, last), "count-noun-first")
         named = item_before(view, r.start, self.lex) if r.num.scale > 1 else ""
         if named:  # "a total population of over 250 million": what is counted is named before "of"
