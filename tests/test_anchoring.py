@@ -90,6 +90,8 @@ CASES = [
      "8 percent", "", "", PUB),
     ("compared-to-is-no-level-reached", "Prices rose 5 percent in May compared to 3 percent a year earlier.",
      "3 percent", "", "", PUB),
+    ("participle-date-is-not-the-subjects", "Sales of cars made in 2019 dropped 20 percent.", "20 percent",
+     "", "", PUB),
     ("comparing-with-is-a-base", "Sales rose 85 percent comparing with last year.", "85 percent", "", "",
      PUB),
     ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",

@@ -82,6 +82,7 @@ class Anchoring:
         self.clause_openers = frozenset(words.role("clause_opener"))
         self.complementizers = frozenset(words.role("complementizer"))
         self.distributive = frozenset(words.role("distributive"))
+        self.past_forms = frozenset(words.role("past"))
         self.comparison = frozenset(words.role("comparison"))
         self.same_period = frozenset(words.role("same_period"))
         self.stress = frozenset(words.role("date_stress"))
@@ -185,7 +186,7 @@ class Anchoring:
             return max(opening, key=lambda d: d.start)
         words = words_of(doc)
         linked = [d for d in dates if d.usable and clause[d.start] == own and d.end < fig_start
-                  and self._linked(words, d.end, fig_start)]
+                  and self._linked(words, d.start, d.end, fig_start)]
         if linked:
             return max(linked, key=lambda d: d.start)
         fronted = [d for d in dates if d.usable and clause[d.start] < own and d.end <= fig_start
@@ -243,7 +244,7 @@ class Anchoring:
             at += 1
         return at < len(words) and words[at] in BREAKS
 
-    def _linked(self, words: list[str], date_end: int, fig_start: int) -> bool:
+    def _linked(self, words: list[str], date_start: int, date_end: int, fig_start: int) -> bool:
         """Whether only a linking verb ("hit", "rose to", "was") or a verb of change ("rose",
         "fell by") stands between a date and a figure, after at most two words that name the
         period ("the 2023/24 season rose to")."""
@@ -254,7 +255,11 @@ class Anchoring:
         link = self.links.match_at(words, at)
         if link is not None and link[1] == fig_start:
             return True
-        # "Exports in the first 10 months rose 5 percent": a verb of change, perhaps with "by"
+        # "Exports in the first 10 months rose 5 percent": a verb of change, perhaps with "by";
+        # not after a participle, whose date it is ("Trees planted in 2010 grew 3 meters")
+        before = words[date_start - 2].lower() if date_start > 1 else ""
+        if before.endswith("ed") or before in self.past_forms:  # "planted in 2010", "made in 2019"
+            return False
         return at < fig_start and words[at].lower() in self.change_words and (
             at + 1 == fig_start or at + 2 == fig_start and words[at + 1].lower() in self.change_by)
 
