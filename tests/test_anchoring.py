@@ -92,6 +92,10 @@ CASES = [
      "3 percent", "", "", PUB),
     ("participle-date-is-not-the-subjects", "Sales of cars made in 2019 dropped 20 percent.", "20 percent",
      "", "", PUB),
+    ("date-of-a-change-base-governs-nothing", "Prices fell 5 percent from a peak in June.", "5 percent", "",
+     "", PUB),
+    ("base-figure-keeps-its-own-date", "Input increased from 12.75 billion yuan in 2001 to 34.93 billion "
+     "yuan.", "12.75 billion yuan", "2001-01-01", "2001-12-31", PUB),
     ("comparing-with-is-a-base", "Sales rose 85 percent comparing with last year.", "85 percent", "", "",
      PUB),
     ("comparison-base-governs-nothing", "Sales rose 53.3 percent over the previous year.", "53.3 percent",

@@ -52,6 +52,9 @@ MAX_PERIOD_NOUNS = 2
 CHANGE_WINDOW = 3
 #: How many tokens may stand between a change and its "to": "rose 5 percent year-on-year to".
 CHANGE_GAP = 5
+#: How many words before a date a "from" may open the level a change is measured from:
+#: "down 18.15 percent from the average price on Nov 1".
+BASE_WINDOW = 6
 #: How many words before a figure may say it is a base of comparison: "compared with 4 billion".
 COMPARED_WINDOW = 3
 #: The clause number of a token whose sentence holds no date and figure: equal to no real number.
@@ -284,6 +287,8 @@ class Anchoring:
         2018"), or "the same period/month" a little before it ("from the same period last year")."""
         lowers = lowers_of(doc)
         window = lowers[max(0, start - SAME_PERIOD_WINDOW):start]
+        if self._change_base(lowers, start, clause):
+            return True
         if self.comparison.isdisjoint(window[-COMPARISON_WINDOW:]) and self.same_period.isdisjoint(window):
             return False  # most dates: neither word near, at two set tests
         for i in range(max(0, start - COMPARISON_WINDOW), start):
@@ -291,6 +296,22 @@ class Anchoring:
                 return True
         return any(clause[i] == clause[start] and lowers[i] in self.same_period
                    for i in range(max(0, start - SAME_PERIOD_WINDOW), start))
+
+    def _change_base(self, lowers: list[str], start: int, clause: list[int]) -> bool:
+        """'down 18.15 percent from the average price on Nov 1': the date of the level a change
+        is measured from ("from" a few words before it, a word of change or a figure just
+        before the "from"), in the date's clause."""
+        lo = max(0, start - BASE_WINDOW)
+        for j in range(start - 1, lo - 1, -1):
+            if clause[j] != clause[start]:
+                return False
+            if lowers[j][:1].isdigit():
+                return False  # "from 113 million tons in 1949": the date of the base figure itself
+            if lowers[j] in self.change_from:
+                before = lowers[max(0, j - COMPARISON_WINDOW - 1):j]
+                return any(w in self.change_words or w[:1].isdigit() or w in ("percent", "%")
+                           for w in before)
+        return False
 
     def _since(self, doc: Doc, start: int, fig: Figure, clause: list[int]) -> bool:
         if fig.rule == "bound-since":
