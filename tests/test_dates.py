@@ -86,6 +86,16 @@ DATES = [
      [("2018", "2018-01-01", "2018-12-31"), ("December", "2021-12-01", "2021-12-31")]),
     ("day-then-last-year", "Prices rose on Nov. 10 last year.",
      [("Nov. 10 last year", "2020-11-10", "2020-11-10")]),
+    ("noun-plan-does-not-look-ahead", "In 2019, the county completed its five-year plan in November.",
+     [("2019", "2019-01-01", "2019-12-31"), ("November", "2019-11-01", "2019-11-30")]),
+    ("restrictive-relative-clause-keeps-the-verb", "Sales of the products which the firm makes jumped 20 "
+     "percent in December.", [("December", "2020-12-01", "2020-12-31")]),
+    ("date-inside-a-relative-clause", "Pork prices, which rose 5 percent in December, are a key indicator.",
+     [("December", "2020-12-01", "2020-12-31")]),
+    ("estimated-as-a-main-verb-is-past", "Analysts estimated losses at 5 billion yuan in December.",
+     [("December", "2020-12-01", "2020-12-31")]),
+    ("a-dash-after-a-date-mid-sentence-is-no-dateline", "Sales peaked on Singles Day, Nov. 11 - the biggest "
+     "day - at 5 billion yuan.", [("Nov. 11", "2021-11-11", "2021-11-11")]),
     ("the-year-named", "In the year 2018, output was 5 tonnes.",
      [("the year 2018", "2018-01-01", "2018-12-31")]),
     ("ordinal-day-first", "The meeting on 25th November 2020 approved the plan.",

@@ -48,6 +48,10 @@ CASES = [
     ("in-sales-after-the-sum", "The platform reached 10 billion yuan in sales.", "10 billion yuan", "sales"),
     ("in-retail-sales-after-the-sum", "Beijing reached 10 billion yuan in retail sales.", "10 billion yuan",
      "retail sales"),
+    ("in-a-compound-is-no-item", "The government invested 2 billion yuan in trade infrastructure.",
+     "2 billion yuan", ""),
+    ("measure-subject-beats-in-sales", "Online retail sales of farm produce reached 2 billion yuan in sales.",
+     "2 billion yuan", "Online retail sales of farm produce"),
     ("no-linking-verb", "The company earned 5 million yuan.", "5 million yuan", ""),
 ]
 

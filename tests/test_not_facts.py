@@ -94,6 +94,15 @@ CPI likely to peak: Analysts
 The country has 120 million hectares of farmland.
 """
 
+NUMBERED_POINTS = """Farmers earned 300 yuan more.
+
+The key targets are:
+
+1. Grain output of 650 million tonnes
+
+2. Rural incomes up 6 percent
+"""
+
 RELATED_INSIDE = """Apple prices rose 20 percent in October.
 
 Related readings:
@@ -112,8 +121,10 @@ Some residents can no longer afford 5 kg of apples, said Yu.
     (MOST_READ, [("mass", "800 tonnes")]),
     (RELATED_INSIDE, [("percent", "20 percent"), ("mass", "5 kg")]),
     (RELATED_NO_BLANK_LINES, [("percent", "20 percent"), ("area", "120 million hectares")]),
+    (NUMBERED_POINTS, [("money", "300 yuan"), ("mass", "650 million tonnes"), ("percent", "6 percent")]),
 ], ids=["xinhua-page", "related-headlines", "china-daily-byline", "cgtn-search-trends", "most-popular",
-        "related-readings-inside-the-article", "related-readings-without-blank-lines"])
+        "related-readings-inside-the-article", "related-readings-without-blank-lines",
+        "numbered-points-with-figures-are-the-article"])
 def test_furniture_is_left_out(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected
 

@@ -136,6 +136,7 @@ SOURCES = [
     ("xinhua-mixed-case", "BEIJING, Nov. 24 (XinHua) -- Body", "Xinhua"),
     ("china-org-cn", "Title\nChina.org.cn March 13, 2020\nBody", "China.org.cn"),
     ("peoples-daily-app", "Title\nPeople's Daily app\nBody", "People's Daily"),
+    ("bloomberg-news-credit", "Bloomberg News\nNEW YORK, May 2 -- Soybean prices rose.", "Bloomberg"),
     ("bloomberg-in-a-paragraph-is-no-credit", "Prices rose.\nBloomberg reported that China bought soy.\n\n"
      "(China Daily)", "China Daily"),
     ("agency-named-in-body-is-no-source", "Farmers told Kyodo News they sold 5 tonnes.", ""),

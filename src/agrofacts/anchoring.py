@@ -52,6 +52,8 @@ MAX_PERIOD_NOUNS = 2
 CHANGE_WINDOW = 3
 #: How many tokens may stand between a change and its "to": "rose 5 percent year-on-year to".
 CHANGE_GAP = 5
+#: Words in -ed this short are nouns ("feed", "seed", "need"), no participles.
+PARTICIPLE_MIN = 4
 #: How many words before a date a "from" may open the level a change is measured from:
 #: "down 18.15 percent from the average price on Nov 1".
 BASE_WINDOW = 6
@@ -261,8 +263,8 @@ class Anchoring:
         # "Exports in the first 10 months rose 5 percent": a verb of change, perhaps with "by";
         # not after a participle, whose date it is ("Trees planted in 2010 grew 3 meters")
         before = words[date_start - 2].lower() if date_start > 1 else ""
-        if before.endswith("ed") or before in self.past_forms:  # "planted in 2010", "made in 2019"
-            return False
+        if len(before) > PARTICIPLE_MIN and before.endswith("ed") or before in self.past_forms:
+            return False  # "planted in 2010", "made in 2019" ("feed", "seed" are nouns)
         return at < fig_start and words[at].lower() in self.change_words and (
             at + 1 == fig_start or at + 2 == fig_start and words[at + 1].lower() in self.change_by)
 

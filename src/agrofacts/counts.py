@@ -32,8 +32,8 @@ MAX_PHRASE_WORDS = 6
 BARE_COUNT_WORDS = 3
 #: How far into a quoted slogan its numbers may stand: '"three regions and three prefectures"'.
 SLOGAN_WORDS = 8
-#: What ends quoted speech just inside its closing mark; a slogan ends with a word.
-SPEECH_ENDS = frozenset({",", ".", "!", "?"})
+#: The words a slogan may join its numbered nouns with: "two assurances and three guarantees".
+SLOGAN_JOINS = frozenset({"and", "of"})
 #: Quotation marks around a counted noun: '4,310 "Taobao villages"'.
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 CLOSING_QUOTES = frozenset({'"', "”", "’"})
@@ -95,7 +95,7 @@ class CountRules:
         """The count read at ``r`` as (start, end, figure), or None; ``earlier``: counts before it."""
         if r.value < 0:
             return None  # "-5": a change, never a number of things
-        if r.num.spelled and _in_slogan(view, r.start, self.lex.numbers):
+        if r.num.spelled and _in_slogan(view, r.start, self.lex.numbers, self.lex.stopwords):
             return None  # '"two assurances and three guarantees"': a slogan names, it does not count
         if self._is_date_part(view, r) or self._is_year(view, r) or self._is_ratio(view, r) \
                 or r.start > 0 and view.lower(r.start - 1) in self.age_before:
@@ -258,7 +258,7 @@ class CountRules:
 _NOT_COUNTED = object()
 
 
-def _in_slogan(view: TokenView, i: int, numbers) -> bool:
+def _in_slogan(view: TokenView, i: int, numbers, stopwords: frozenset[str]) -> bool:
     """Whether token ``i`` stands in a short quoted phrase that opens with a number word, as
     slogans do ('"two assurances and three guarantees"'), not in quoted speech ('"We trained
     two hundred farmers"')."""
@@ -276,7 +276,11 @@ def _in_slogan(view: TokenView, i: int, numbers) -> bool:
         return False
     close = next((j for j in range(i, min(view.n, opened + SLOGAN_WORDS * 2))
                   if view.words[j] in CLOSING_QUOTES), None)
-    return close is not None and view.words[close - 1] not in SPEECH_ENDS  # '"Two farms joined," he said'
+    if close is None or close - first > SLOGAN_WORDS:
+        return False
+    # a slogan is numbers and nouns ("and" between): '"Three villages have signed up", he said' is speech
+    return all(w.isalpha() and (w.lower() in numbers or w.lower() in SLOGAN_JOINS
+                                or w.lower() not in stopwords) for w in view.words[first:close])
 
 
 

@@ -72,6 +72,7 @@ class Parser(PointReader):
         self.future_words, self.past_words = grammar.future_words, grammar.past_words
         self.reporting_words = grammar.reporting_words
         self.not_past_words, self.relative_words = grammar.not_past_words, grammar.relative_words
+        self.modal_future, self.be_forms = grammar.modal_future, grammar.be_forms
 
     # ---- points, bounds and ranges ------------------------------------------------------
     def point(self, i: int, bare_ok: bool) -> Found | None:
@@ -266,39 +267,57 @@ class Parser(PointReader):
         return rule in MONTH_RULES and period.start > self.pub or rule in SPAN_RULES and period.end > self.pub
 
     def _looks_back(self, i: int) -> bool:
-        """Whether the sentence of token ``i`` tells what happened: a verb in the past ("rose",
+        """Whether the clause of token ``i`` tells what happened: a verb in the past ("rose",
         "was", a word in -ed that is no verb of saying: "the ministry announced" dates the
-        report, nor of expecting: "is expected to reach") and no word that looks ahead ("will",
-        "plans", "to be", "due", "next"). Relative clauses ("which were released on Monday")
-        tell of something else and are not read."""
+        report, nor a passive of expecting: "is expected to reach") and no word that looks
+        ahead ("will", "plans", "to be", "next"). A date in a relative clause set off by commas
+        ("Pork prices, which rose 5 percent in November, are ...") is read with that clause;
+        any other date with the sentence less such clauses."""
         words = self._main_words(i)
         if not self.future_words.isdisjoint(words):
             return False
-        return not self.past_words.isdisjoint(words) or any(
-            len(w) > PAST_SUFFIX_MIN and w.endswith("ed") and w not in self.reporting_words
-            and w not in self.not_past_words for w in words)
+        if not self.past_words.isdisjoint(words):
+            return True
+        return any(len(w) > PAST_SUFFIX_MIN and w.endswith("ed") and w not in self.reporting_words
+                   and not (w in self.not_past_words and k and words[k - 1] in self.be_forms)
+                   for k, w in enumerate(words))
 
     def _looks_ahead(self, i: int) -> bool:
-        """Whether the sentence of token ``i`` (but its relative clauses) has a word that looks ahead."""
-        return not self.future_words.isdisjoint(self._main_words(i))
+        """Whether the clause of token ``i`` says "will" (or "would", "shall"): then a year the
+        sentence wrote before does not date its months ("launched in 2018, will end in December")."""
+        return not self.modal_future.isdisjoint(self._main_words(i))
 
     def _main_words(self, i: int) -> list[str]:
-        """The lower-case words of token ``i``'s sentence, less its relative clauses (from "which"
-        or "who" to the next comma)."""
+        """The lower-case words that tell of token ``i``: its relative clause when it stands in
+        one set off by commas (", which rose 5 percent in November,"), else its sentence less
+        such clauses. Only a "which" or "who" written in lower case after a comma opens one,
+        and only a comma closes it."""
         start, end = self.sentences.start_of(i), self.sentences.end_of(i)
-        words, skipping = [], False
-        for w in self.lower[start:end]:
-            if w in self.relative_words:
-                skipping = True
-            elif skipping and w in (",", ";"):
-                skipping = False
-            elif not skipping:
-                words.append(w)
+        lower, texts = self.lower, self.texts
+        spans = []
+        k = start
+        while k < end:
+            if texts[k] in self.relative_words and k > start and texts[k - 1] == ",":
+                close = next((m for m in range(k + 1, end) if texts[m] == ","), None)
+                if close is not None:
+                    spans.append((k, close))
+                    k = close
+            k += 1
+        for a, b in spans:
+            if a <= i < b:
+                return lower[a:b]
+        words, at = [], start
+        for a, b in spans:
+            words.extend(lower[at:a])
+            at = b
+        words.extend(lower[at:end])
         return words
 
     def _dateline(self, start: int, end: int) -> bool:
-        return (self.text(start - 1) == "," and self.text(end) in DATELINE_CLOSERS
-                and start - self.sentences.start_of(start) <= DATELINE_TOKENS)
+        closer = self.text(end)
+        if closer != "(" and not (closer in DATELINE_CLOSERS and self.text(start - 2).isupper()):
+            return False  # a dash closes a dateline only after a city in capitals: "HANGZHOU, Aug. 2 --"
+        return self.text(start - 1) == "," and start - self.sentences.start_of(start) <= DATELINE_TOKENS
 
     def _dateline_date(self, found: Found) -> Found:
         """A dateline's day is the publication day or shortly before it, or the day after: a

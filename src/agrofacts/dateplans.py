@@ -110,6 +110,10 @@ class Grammar:
         self.not_past_words = frozenset(words.role("not_past"))
         #: words that open a relative clause, whose verbs tell of something else
         self.relative_words = frozenset(words.role("relative"))
+        #: the verbs that put a sentence in the future for sure ("will"), over a year it wrote
+        self.modal_future = frozenset(words.role("modal_future"))
+        #: forms of "be", after which an -ed word expects rather than tells ("is expected")
+        self.be_forms = frozenset(words.role("be_form"))
         self.role: dict[str, dict[str, str | int]] = {name: words.role(name) for name in GRAMMAR_ROLES}
 
     def rules_for(self, text: str) -> tuple[Callable[[PointReader, int], Found | None], ...]:

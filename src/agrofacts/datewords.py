@@ -31,7 +31,8 @@ CHOICE_ROLES = {
 #: Roles that are plain word lists (empty value).
 LIST_ROLES = {"lead", "coordinator", "period_noun", "same_period", "date_stress", "ago", "weekend",
               "comparison", "fronting", "clause_opener", "duration_lead", "not_duration", "future",
-              "complementizer", "distributive", "past", "reporting", "not_past", "relative"}
+              "complementizer", "distributive", "past", "reporting", "not_past", "relative",
+              "modal_future", "be_form"}
 #: Roles whose surfaces keep their case ("Thursday"; "thursday" is no weekday in news copy).
 CASED_ROLES = {"weekday"}
 

@@ -290,6 +290,8 @@ def _reads(text: str, line: tuple[int, int]) -> bool:
     """Whether a line reads as a sentence: a terminal stop followed by space or its end, or
     prose too long for a headline or a link (a paragraph whose stop was left out)."""
     item = NUMBERED_ITEM.match(text, *line)  # "1. Mumbai in lens": a numbered link, its "1." no stop
+    if item is not None and any(c.isdigit() for c in text[item.end():line[1]]):
+        return True  # "1. Grain output of 650 million tonnes": a numbered point of the article
     if SENTENCE_END.search(text, line[0] if item is None else item.end(), line[1]) is not None:
         return True
     return text.count(" ", *line) >= LONG_LINE_SPACES and not any(

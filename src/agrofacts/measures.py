@@ -102,7 +102,7 @@ class MeasureRule:
         m = normalise(value, name)
         vmax = normalise(value_max, name).value if value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
-        item = item_before(view, start, lex) or self.subject.after(view, end) or self.subject(view, start)
+        item = item_before(view, start, lex) or self.subject.best(view, start, end)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item,
                      rule="unit" if bracketed is None else BRACKET_PAIR)
         return start, end, fig

@@ -97,7 +97,7 @@ class MoneyRule:
         m = normalise_rate(value, currency.code, per)
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
         vmax = None if value_max is None else normalise_rate(value_max, currency.code, per).value
-        item = item_before(view, start, lex) or self.subject.after(view, end) or self.subject(view, start)
+        item = item_before(view, start, lex) or self.subject.best(view, start, end)
         fig = Figure("money", m.value, m.unit, qualifier, vmax, item=item, rule="money")
         return start, end, fig
 

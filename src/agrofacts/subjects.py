@@ -53,6 +53,15 @@ class SubjectItem:
         span = self.span(view, start)
         return "" if span is None else view.text(*span)
 
+    def best(self, view: TokenView, start: int, end: int) -> str:
+        """The subject's item when its words name a measure ("Online retail sales ... reached"),
+        else what "in" names after the figure ("reached 10 billion yuan in sales"), else the
+        subject's item."""
+        subject = self(view, start)
+        if subject and not self.measure_nouns.isdisjoint(subject.lower().split()):
+            return subject
+        return self.after(view, end) or subject
+
     def after(self, view: TokenView, end: int) -> str:
         """'The platform reached 10 billion yuan in sales' -> 'sales': what a sum is of, named
         after it with "in" (a noun of data/context_words.csv's measure_noun role, after at most
@@ -62,6 +71,9 @@ class SubjectItem:
             return ""
         for m in range(end + 1, min(end + 1 + IN_NOUN_REACH, view.n)):
             if words[m].lower() in self.measure_nouns:
+                if m + 1 < view.n and (words[m + 1] == "-" or words[m + 1].isalpha()
+                                       and words[m + 1].lower() not in self.stopwords):
+                    return ""  # "in trade infrastructure", "in value-added services": not the noun's end
                 return view.text(end + 1, m + 1)
             if not words[m].isalpha() or words[m].lower() in self.stopwords:
                 return ""
