@@ -69,15 +69,15 @@ class SubjectItem:
         words = view.words
         if end >= view.n or words[end].lower() != "in":
             return ""
-        for m in range(end + 1, min(end + 1 + IN_NOUN_REACH, view.n)):
-            if words[m].lower() in self.measure_nouns:
-                if m + 1 < view.n and (words[m + 1] == "-" or words[m + 1].isalpha()
-                                       and words[m + 1].lower() not in self.stopwords):
-                    return ""  # "in trade infrastructure", "in value-added services": not the noun's end
-                return view.text(end + 1, m + 1)
-            if not words[m].isalpha() or words[m].lower() in self.stopwords:
-                return ""
-        return ""
+        m = end + 1
+        while m < min(end + 1 + IN_NOUN_REACH, view.n) and words[m].isalpha() \
+                and words[m].lower() not in self.stopwords:
+            m += 1
+        if m == end + 1 or m < view.n and words[m] == "-":
+            return ""
+        if words[m - 1].lower() not in self.measure_nouns:
+            return ""  # "in trade infrastructure": what ends the phrase is no measure
+        return view.text(end + 1, m)  # "in sales", "in retail sales", "in trade volume"
 
     def span(self, view: TokenView, start: int) -> tuple[int, int] | None:
         """(first, end) tokens of the item ``__call__`` gives, or None."""
