@@ -32,6 +32,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .context import CHANGE_WINDOW, after_change_word
 from .dates import published_date
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, facts_of, set_figure
@@ -48,8 +49,6 @@ COMPARISON_WINDOW = 2
 SAME_PERIOD_WINDOW = 4
 #: How many words naming a period may follow its date before the verb: "marketing year".
 MAX_PERIOD_NOUNS = 2
-#: How many words before a figure the word of change may stand: "expanded by 10.4 percent".
-CHANGE_WINDOW = 3
 #: How many tokens may stand between a change and its "to": "rose 5 percent year-on-year to".
 CHANGE_GAP = 5
 #: Words in -ed this short are nouns ("feed", "seed", "need"), no participles.
@@ -79,7 +78,7 @@ class _Date(NamedTuple):
 
 class Anchoring:
     def __init__(self, words: DateWords, lex: Lexicons) -> None:
-        self.words = words
+        self.words, self.lex = words, lex
         self.links = lex.count_links
         self.period_nouns = frozenset(words.role("period_noun"))
         self.opening = (set(words.role("fronting")) | set(words.role("lead"))
@@ -227,7 +226,7 @@ class Anchoring:
         verb: "to reach") stands just before the other, at most "year on year" after the
         change, and no "from" before either figure."""
         lowers = lowers_of(doc)
-        if self.change_words.isdisjoint(lowers[max(0, fig_start - CHANGE_WINDOW):fig_start]):
+        if not after_change_word(words_of(doc), fig_start, self.lex):
             return False  # not a change ("the 600 million residents ... doubled to reach")
         at = other_start - 1
         if at > fig_end and lowers[at] not in self.change_to:
@@ -289,7 +288,7 @@ class Anchoring:
         2018"), or "the same period/month" a little before it ("from the same period last year")."""
         lowers = lowers_of(doc)
         window = lowers[max(0, start - SAME_PERIOD_WINDOW):start]
-        if self._change_base(lowers, start, clause):
+        if self._change_base(words_of(doc), lowers, start, clause):
             return True
         if self.comparison.isdisjoint(window[-COMPARISON_WINDOW:]) and self.same_period.isdisjoint(window):
             return False  # most dates: neither word near, at two set tests
@@ -299,7 +298,7 @@ class Anchoring:
         return any(clause[i] == clause[start] and lowers[i] in self.same_period
                    for i in range(max(0, start - SAME_PERIOD_WINDOW), start))
 
-    def _change_base(self, lowers: list[str], start: int, clause: list[int]) -> bool:
+    def _change_base(self, words: list[str], lowers: list[str], start: int, clause: list[int]) -> bool:
         """'down 18.15 percent from the average price on Nov 1': the date of the level a change
         is measured from ("from" a few words before it, a word of change or a figure just
         before the "from"), in the date's clause."""
@@ -310,9 +309,8 @@ class Anchoring:
             if lowers[j][:1].isdigit():
                 return False  # "from 113 million tons in 1949": the date of the base figure itself
             if lowers[j] in self.change_from:
-                before = lowers[max(0, j - COMPARISON_WINDOW - 1):j]
-                return any(w in self.change_words or w[:1].isdigit() or w in ("percent", "%")
-                           for w in before)
+                return after_change_word(words, j, self.lex) \
+                    or any(w[:1].isdigit() for w in lowers[max(0, j - CHANGE_WINDOW):j])
         return False
 
     def _since(self, doc: Doc, start: int, fig: Figure, clause: list[int]) -> bool:

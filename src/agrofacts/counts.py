@@ -32,8 +32,6 @@ MAX_PHRASE_WORDS = 6
 BARE_COUNT_WORDS = 3
 #: How far into a quoted slogan its numbers may stand: '"three regions and three prefectures"'.
 SLOGAN_WORDS = 8
-#: The words a slogan may join its numbered nouns with: "two assurances and three guarantees".
-SLOGAN_JOINS = frozenset({"and", "of"})
 #: Quotation marks around a counted noun: '4,310 "Taobao villages"'.
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 CLOSING_QUOTES = frozenset({'"', "”", "’"})
@@ -95,7 +93,7 @@ class CountRules:
         """The count read at ``r`` as (start, end, figure), or None; ``earlier``: counts before it."""
         if r.value < 0:
             return None  # "-5": a change, never a number of things
-        if r.num.spelled and _in_slogan(view, r.start, self.lex.numbers, self.lex.stopwords):
+        if r.num.spelled and _in_slogan(view, r.start, self.lex):
             return None  # '"two assurances and three guarantees"': a slogan names, it does not count
         if self._is_date_part(view, r) or self._is_year(view, r) or self._is_ratio(view, r) \
                 or r.start > 0 and view.lower(r.start - 1) in self.age_before:
@@ -258,10 +256,11 @@ class CountRules:
 _NOT_COUNTED = object()
 
 
-def _in_slogan(view: TokenView, i: int, numbers, stopwords: frozenset[str]) -> bool:
+def _in_slogan(view: TokenView, i: int, lex: Lexicons) -> bool:
     """Whether token ``i`` stands in a short quoted phrase that opens with a number word, as
     slogans do ('"two assurances and three guarantees"'), not in quoted speech ('"We trained
     two hundred farmers"')."""
+    numbers = lex.numbers
     opened = None
     for j in range(view.sent_start(i), i):
         word = view.words[j]
@@ -279,8 +278,9 @@ def _in_slogan(view: TokenView, i: int, numbers, stopwords: frozenset[str]) -> b
     if close is None or close - first > SLOGAN_WORDS:
         return False
     # a slogan is numbers and nouns ("and" between): '"Three villages have signed up", he said' is speech
-    return all(w.isalpha() and (w.lower() in numbers or w.lower() in SLOGAN_JOINS
-                                or w.lower() not in stopwords) for w in view.words[first:close])
+    joins = lex.words("slogan_join")  # "two assurances and three guarantees"
+    return all(w.isalpha() and (w.lower() in numbers or w.lower() in joins
+                                or w.lower() not in lex.stopwords) for w in view.words[first:close])
 
 
 

@@ -48,6 +48,7 @@ class SubjectItem:
         self.not_heads = lex.not_items if counted else lex.not_subject_items | lex.not_items
         self.stopwords = lex.stopwords
         self.measure_nouns = lex.words("measure_noun")
+        self.measure_leads = lex.words("measure_lead")  # "in": "10 billion yuan in sales"
 
     def __call__(self, view: TokenView, start: int) -> str:
         span = self.span(view, start)
@@ -67,7 +68,7 @@ class SubjectItem:
         after it with "in" (a noun of data/context_words.csv's measure_noun role, after at most
         two words: "in retail sales"); then the subject says who, not what."""
         words = view.words
-        if end >= view.n or words[end].lower() != "in":
+        if end >= view.n or words[end].lower() not in self.measure_leads:
             return ""
         m = end + 1
         while m < min(end + 1 + IN_NOUN_REACH, view.n) and words[m].isalpha() \
