@@ -12,8 +12,8 @@ pq = pytest.importorskip("pyarrow.parquet")
 from click.testing import CliRunner  # noqa: E402
 
 from agrofacts import dask_engine  # noqa: E402
+from agrofacts.archive import extract_paths  # noqa: E402
 from agrofacts.cli import cli  # noqa: E402
-from agrofacts.extract import extract_paths  # noqa: E402
 from agrofacts.fact import COLUMNS  # noqa: E402
 from agrofacts.reading import iter_files  # noqa: E402
 from agrofacts.writers import write_csv  # noqa: E402

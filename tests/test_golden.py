@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from agrofacts.extract import extract_paths
+from agrofacts.archive import extract_paths
 from agrofacts.writers import write_csv
 
 ROOT = Path(__file__).resolve().parents[1]

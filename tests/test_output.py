@@ -42,14 +42,14 @@ def two_articles(tmp_path):
 
 
 def _fail_on_second(exc: BaseException, monkeypatch):
-    real = agrofacts.extract.extract_text
+    real = agrofacts.extract.extract_article
 
-    def extract_text(text, doc="-", **kwargs):
-        if doc == "b.txt":
+    def extract_article(article, *args, **kwargs):
+        if article.doc == "b.txt":
             raise exc
-        return real(text, doc=doc, **kwargs)
+        return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(agrofacts.extract, "extract_text", extract_text)
+    monkeypatch.setattr(agrofacts.extract, "extract_article", extract_article)
 
 
 @pytest.mark.parametrize(("exc", "code", "stderr"), [

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from agrofacts import extract as extract_module
 from agrofacts import parallel
+from agrofacts.archive import extract_paths
 from agrofacts.cli import cli
-from agrofacts.extract import extract_paths
 from agrofacts.fact import COLUMNS, Fact
 from agrofacts.progress import article_progress, wanted
 from agrofacts.reading import iter_articles
@@ -110,7 +110,7 @@ def broken_batch(batch, *_options):
     """A worker whose rules fail on the fourth seed (module level, so it pickles)."""
     from agrofacts.errors import RuleFileError
 
-    if batch[0][0].startswith("003"):
+    if batch[0].doc.startswith("003"):
         raise RuleFileError("units.txt: broken on purpose")
     return [[] for _ in batch]
 
@@ -299,7 +299,8 @@ def test_dask_options_need_the_dask_engine(args, message):
 
 
 def test_pool_with_other_threads_running(monkeypatch):
-    """A process with other threads (a Dask client, a notebook) must not fork: it could deadlock."""
+    """A process with other threads (a Dask client, a notebook) is never forked, which could
+    deadlock: workers come from the fork server, with the same output."""
     import threading
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL_CHARS", 0)
@@ -307,13 +308,43 @@ def test_pool_with_other_threads_running(monkeypatch):
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
     try:
-        assert parallel._context().get_start_method() != "fork"
         assert list(parallel.extract_parallel(iter_articles([SEEDS]), jobs=2)) == list(extract_paths([SEEDS]))
     finally:
         stop.set()
         other.join()
-    if threading.active_count() == 1 and sys.platform.startswith("linux"):
-        assert parallel._context().get_start_method() == "fork"
+    if sys.platform.startswith("linux"):
+        assert parallel._context().get_start_method() == "forkserver"
+
+
+def _spacy_loaded() -> bool:
+    """Worker side: whether the pipeline was loaded before this task (module level, so it pickles)."""
+    from agrofacts import pipeline
+
+    return pipeline.build_pipeline.cache_info().currsize == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is POSIX")
+def test_workers_start_with_the_pipeline_loaded_and_this_process_never_loads_it(tmp_path):
+    """The fork server loads the pipeline before the first worker forks; the main process of a
+    parallel run reads the page-level facts only, so it never imports spaCy."""
+    corpus = make_corpus(tmp_path / "corpus", 120)
+    code = ("import sys\n"
+            "from agrofacts import parallel\n"
+            "from agrofacts.reading import iter_articles\n"
+            "if __name__ == '__main__':\n"
+            f"    facts = list(parallel.extract_parallel(iter_articles([{str(corpus)!r}]), jobs=2))\n"
+            "    spacy_here = 'spacy' in sys.modules\n"
+            "    from test_scale import _spacy_loaded\n"
+            "    pool = parallel._OpeningPool(2)\n"
+            "    loaded = pool.wait().submit(_spacy_loaded).result()\n"
+            "    pool.close()\n"
+            "    print(len(facts), loaded, spacy_here)\n")
+    env = _env()
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "tests"), env["PYTHONPATH"]])
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    count, loaded, spacy_here = out.stdout.split()
+    assert int(count) == len(list(extract_paths([corpus])))
+    assert (loaded, spacy_here) == ("True", "False")
 
 
 def _children(pid: int) -> list[int]:

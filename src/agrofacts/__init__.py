@@ -18,8 +18,12 @@ def __getattr__(name: str):
         from .fact import Fact
 
         return Fact
-    if name in ("extract_text", "extract_paths"):
-        from . import extract
+    if name == "extract_text":
+        from .extract import extract_text
 
-        return getattr(extract, name)
+        return extract_text
+    if name == "extract_paths":
+        from .archive import extract_paths
+
+        return extract_paths
     raise AttributeError(name)

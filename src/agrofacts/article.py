@@ -1,9 +1,12 @@
 """Articles: reading them, and the facts about them that are not figures.
 
 An :class:`Article` is the decoded text plus what the page says about
-itself: the publisher it names (data/publishers.csv) and the publication
-date it prints (data/published.jsonl). ``body_blocks`` gives the
-paragraphs of the article proper, furniture left out by span.
+itself: the publisher it names (data/publishers.csv), the publication
+date it prints (data/published.jsonl), the paragraphs of the article
+proper (``body_blocks``: furniture left out by span) and the currency signs
+it reads its own way (``signs``). None of this needs spaCy, so with
+``--jobs`` the main process reads it (``read_article``) while the workers
+that read the figures are still starting.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from .errors import RuleFileError
 from .furniture import furniture_spans, required_literal, wraps_at
 from .linegate import LineGate, Opening, PageLines, line_gate, matches, occurrences_in, opening
 from .resources import read_csv, read_jsonl
+from .signs import page_signs
 
 #: Years below this are written with two digits, and this is added to them ("23" is 2023).
 CENTURY = 100
@@ -36,6 +40,30 @@ class Article:
     text: str
     source: str = ""
     published: str = ""
+    #: The paragraphs of the article proper, when read already (else ``body_blocks`` is run).
+    blocks: tuple[tuple[int, int], ...] | None = None
+    #: The page's own currency signs (``signs.page_signs``), when read already.
+    signs: dict[str, str] | None = None
+
+
+def read_article(text: str, doc: str = "-", published: str | None = None,
+                 source: str | None = None) -> Article:
+    """The article with every page-level fact read: what ``extract.extract_article`` needs
+    besides the figures.
+
+    The publication date is the one the page prints, else ``published``; the
+    source is ``source`` when given, else the publisher the page names.
+    """
+    return Article(doc=doc, text=text,
+                   source=find_source(text) if source is None else source,
+                   published=find_published(text) or published or "",
+                   blocks=tuple(body_blocks(text)), signs=page_signs(text))
+
+
+def read_listed(text: str, doc: str, published: str | None, fallback_source: str) -> Article:
+    """An article of a listing (files, an archive): the publisher the page names, else
+    ``fallback_source`` (its metadata row's)."""
+    return read_article(text, doc, published, find_source(text) or fallback_source)
 
 
 @cache

@@ -84,13 +84,7 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
         _extract_dask(paths, output, fmt, glob, published, metadata_path, unresolved_dates, raw,
                       max_size, jobs, engine, scheduler)
         return
-    from .startup import load_pipeline
-
-    try:
-        load_pipeline()  # first: spaCy is imported there, the way start-up is fastest
-    except AgrofactsError as exc:  # a broken rule file under data/: named, no traceback
-        raise _as_click_error(exc) from exc
-    from .extract import extract_paths
+    from .archive import extract_paths
     from .metadata import read_metadata
     from .output import StderrReport
     from .progress import article_progress, wanted
@@ -107,11 +101,20 @@ def extract(paths: tuple[str, ...], output: str | None, fmt: str, glob: str,
             rendered = extract_paths(paths, glob=glob, published=published, metadata=metadata,
                                      unresolved_dates=unresolved_dates, report=report,
                                      max_bytes=int(max_size * 1024 * 1024), jobs=jobs,
-                                     on_article=on_article, render=render)
+                                     on_article=on_article, render=render, prepare=_load_pipeline)
             _write(rendered, write_rendered, output, {"header": header})
     except AgrofactsError as exc:
         raise _as_click_error(exc) from exc
     _finish(metadata, report)
+
+
+def _load_pipeline() -> None:
+    """Called before the first article this process extracts (none with --jobs and a large input:
+    the workers' fork server loads it). A broken rule file under data/ is an AgrofactsError,
+    named without a traceback."""
+    from .startup import load_pipeline
+
+    load_pipeline()
 
 
 def _as_click_error(exc: AgrofactsError) -> click.ClickException:

@@ -76,8 +76,8 @@ def list_inputs(urls: Iterable[str], glob: str = "*.txt") -> list[Item]:
 def partitions(items: list[Item], published: str | None = None, metadata=None,
                size: int = PARTITION_FILES) -> list[list[Task]]:
     """The inputs in partitions of ``size`` files, each with its dates and sources resolved here
-    (as ``extract.overrides`` does; the metadata counts the rows it used)."""
-    from .extract import overrides
+    (as ``archive.overrides`` does; the metadata counts the rows it used)."""
+    from .archive import overrides
 
     tasks = [(doc, url, *overrides(doc, published, metadata)) for doc, url in items]
     return [tasks[i:i + size] for i in range(0, len(tasks), size)]

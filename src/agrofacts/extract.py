@@ -3,32 +3,29 @@
 ``extract_text`` runs the pipeline once per article, over the sentences
 that can hold a figure (``prefilter``: a cheap scan for digits, number words
 and date words skips the rest), then numbers the figures in text order and
-links restatements. ``extract_paths`` does the same for files and folders.
+links restatements. ``archive.extract_paths`` does the same for files and folders.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from operator import itemgetter
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
-from .article import Article, body_blocks, find_published, find_source
+from .article import Article, body_blocks, read_article, read_listed
 from .dates import PUBLISHED_KEY
 from .fact import Fact
 from .figure import SPAN_KEY, Figure
 from .lexicon import lexicons
-from .metadata import Metadata
 from .pipeline import build_pipeline
 from .prefilter import figure_stretches
-from .reading import MAX_BYTES, Report, iter_articles, strict_report
 from .signs import SIGNS_KEY, page_signs
 from .tokenlists import kept_sentence_starts
 
@@ -46,27 +43,26 @@ def extract_text(text: str, doc: str = "-", published: str | None = None,
     when given, else the publisher the page names. Date facts whose period
     cannot be known are listed only with ``unresolved_dates``.
     """
-    article = Article(
-        doc=doc,
-        text=text,
-        source=find_source(text) if source is None else source,
-        published=(find_published(text) or published or ""),
-    )
-    return extract_article(article, unresolved_dates=unresolved_dates)
+    return extract_article(read_article(text, doc, published, source), unresolved_dates=unresolved_dates)
 
 
 def extract_article(article: Article, unresolved_dates: bool = False) -> list[Fact]:
+    """Facts of an article whose page-level facts are read (``article.read_article``).
+
+    This is the part of the work that needs spaCy: worker processes run it on
+    articles the main process has read.
+    """
     text = article.text
     nlp = build_pipeline()
-    stretches = figure_stretches(text, body_blocks(text), nlp.tokenizer.pieces,
-                                 lexicons(nlp).abbreviations)
+    blocks = body_blocks(text) if article.blocks is None else article.blocks
+    stretches = figure_stretches(text, blocks, nlp.tokenizer.pieces, lexicons(nlp).abbreviations)
     if not stretches:
         return []
     layout = _Layout(stretches, text)
     doc_text = layout.doc_text(text)
     parsed = nlp.make_doc(doc_text)
     parsed.user_data[PUBLISHED_KEY] = article.published
-    parsed.user_data[SIGNS_KEY] = page_signs(text)
+    parsed.user_data[SIGNS_KEY] = page_signs(text) if article.signs is None else article.signs
     for _name, proc in nlp.pipeline:
         parsed = proc(parsed)
     found = _figures(parsed, layout, text, len(doc_text), unresolved_dates)
@@ -260,43 +256,6 @@ def _sentence_chars_read(parsed: Doc, doc_len: int) -> list[int]:
     return chars
 
 
-def extract_paths(paths: Iterable[str | Path], glob: str = "*.txt", published: str | None = None,
-                  metadata: Metadata | None = None, unresolved_dates: bool = False,
-                  report: Report = strict_report, max_bytes: int = MAX_BYTES, jobs: int | None = 1,
-                  on_article: Callable[[str, int], None] | None = None,
-                  render: Callable[[list[Fact]], Any] | None = None) -> Iterator[Any]:
-    """Facts of every article under ``paths`` (files, folders, or '-' for stdin), in doc order.
-
-    Publication date: the article's own, else ``published``, else its
-    ``metadata`` row; the source: the article's own, else its metadata row.
-    A file that cannot be used goes to ``report`` (see ``reading``); the default raises.
-    ``jobs`` processes share the work (None: one per core); the output is the
-    same for any number. ``on_article(doc, chars)`` is called as each article is done.
-
-    With ``render`` (a module-level function, so it pickles), each article's
-    facts are handed to it where they are made, in the worker processes too,
-    and what it returns is yielded, one item per article: a writer's work per
-    article (``writers.RENDERERS``) is then shared by the processes as well.
-    """
-    articles = iter_articles(paths, glob=glob, report=report, max_bytes=max_bytes)
-    if jobs != 1:
-        from .parallel import extract_parallel
-
-        yield from extract_parallel(articles, jobs=jobs, on_article=on_article,
-                                    overrides=lambda doc: overrides(doc, published, metadata),
-                                    unresolved_dates=unresolved_dates, render=render)
-        return
-    for item in in_zones(articles):
-        item_published, fallback_source = overrides(item.doc, published, metadata)
-        facts = extract_one(item.text, item.doc, item_published, fallback_source, unresolved_dates)
-        if render is None:
-            yield from facts
-        else:
-            yield render(facts)
-        if on_article is not None:
-            on_article(item.doc, len(item.text))
-
-
 #: Articles read in one memory zone: enough that common words are not re-learned too often.
 ZONE_ARTICLES = 200
 
@@ -331,20 +290,10 @@ def in_zones(items: Iterable[T], size: int = ZONE_ARTICLES) -> Iterator[T]:
             return
 
 
-def overrides(doc: str, published: str | None, metadata: Metadata | None) -> tuple[str | None, str]:
-    """(publication date, fallback source) of one article from --published and its metadata row.
-
-    Looked up where the articles are listed (the metadata counts the rows it used).
-    """
-    row = metadata.lookup(doc) if metadata is not None else None
-    return published or (row.published if row else None), (row.source if row else "")
-
-
 def extract_one(text: str, doc: str, published: str | None, fallback_source: str,
                 unresolved_dates: bool = False) -> list[Fact]:
     """One article as ``extract_paths`` does it: the publisher the page names, else ``fallback_source``.
 
-    Plain arguments in, plain Facts out: this is what worker processes run.
+    Plain arguments in, plain Facts out: this is what the Dask engine's tasks run.
     """
-    return extract_text(text, doc=doc, published=published, source=find_source(text) or fallback_source,
-                        unresolved_dates=unresolved_dates)
+    return extract_article(read_listed(text, doc, published, fallback_source), unresolved_dates)

@@ -197,7 +197,7 @@ def check(paths: Iterable[str | Path], golden: str | Path, *, update: bool = Fal
     comparison meaningless: InputError, nothing compared or written. With
     ``update`` a missing golden file is created.
     """
-    from .extract import extract_paths
+    from .archive import extract_paths
     from .output import atomic_output
 
     unused = []

@@ -1,12 +1,17 @@
 """Running the extractor on several processes, with the output of one.
 
-Articles are read and decoded in the calling process, cut into batches and
-sent to a pool of workers as plain strings; each worker sends back plain
-Fact records (strings, ints and Decimals: never spaCy or pint objects, which
-do not cross processes). Results are taken back in input order, so the
-table is byte for byte the one a single process writes, and only a few
-batches per worker are in flight at once, so memory stays flat however
-large the archive.
+The work is cut in two. This process lists and decodes the articles and
+reads what needs no spaCy (``article.read_article``: furniture, publisher,
+publication date); workers read the figures. Batches of read articles go to
+the workers as plain data, and plain Fact records come back (strings, ints
+and Decimals: never spaCy or pint objects, which do not cross processes).
+Results are taken back in input order, so the table is byte for byte the
+one a single process writes, and only a few batches per worker are in
+flight at once, so memory stays flat however large the archive.
+
+Workers are forked from a fork server that loads the pipeline once
+(``worker_preload``), and this process never loads it: while the server
+imports spaCy (half a second), this process reads ahead on the other core.
 
 Small inputs are run in this process: starting workers costs more than it
 saves below a few hundred kilobytes.
@@ -20,10 +25,11 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from typing import Any
 
+from .article import Article, read_listed
 from .fact import Fact
 from .reading import ArticleText
 
@@ -37,9 +43,14 @@ BATCH_ARTICLES = 256
 IN_FLIGHT_PER_JOB = 2
 #: Below this much text the whole input runs in this process.
 MIN_PARALLEL_CHARS = 256_000
+#: Most text read ahead while the workers start: about what this process reads in the half
+#: second the fork server takes to load the pipeline (it reads some 10 MB/s).
+READ_AHEAD_CHARS = 8_000_000
+#: The module the fork server imports before it forks any worker.
+PRELOAD = "agrofacts.worker_preload"
 
-#: (doc, text, publication date, fallback source) of each article of a batch.
-Batch = list[tuple[str, str, str | None, str]]
+#: The articles of a batch, their page-level facts read.
+Batch = list[Article]
 OnArticle = Callable[[str, int], None]
 #: What is made of one article's facts where they are made (``extract.extract_paths``' render).
 Render = Callable[[list[Fact]], Any]
@@ -58,7 +69,7 @@ def _batches(articles: Iterable[ArticleText],
     batch: Batch = []
     size = 0
     for item in articles:
-        batch.append((item.doc, item.text, *overrides(item.doc)))
+        batch.append(read_listed(item.text, item.doc, *overrides(item.doc)))
         size += len(item.text)
         if size >= BATCH_CHARS or len(batch) >= BATCH_ARTICLES:
             yield batch
@@ -77,10 +88,9 @@ def _extract_batch(batch: Batch, unresolved_dates: bool, render: Render | None) 
 
 def _extract_all(batch: Batch, unresolved_dates: bool, render: Render | None) -> list:
     """Each article's facts, or what ``render`` makes of them."""
-    from .extract import extract_one
+    from .extract import extract_article
 
-    results = [extract_one(text, doc, published, source, unresolved_dates)
-               for doc, text, published, source in batch]
+    results = [extract_article(article, unresolved_dates) for article in batch]
     return results if render is None else [render(facts) for facts in results]
 
 
@@ -135,38 +145,82 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _warm_up() -> None:
-    """Build the pipeline before the workers start: forked workers then share it ready-made."""
-    from .extract import extract_text
-
-    extract_text("1 kg")
-
-
 def _context():
-    """How to start workers: fork where it is safe, which shares the built pipeline copy-on-write.
+    """How to start workers: from a fork server that has the pipeline loaded, where there is one.
 
-    Forking a process that runs other threads (a notebook, a Dask client, a
-    test runner that used one) can leave a lock held in the child forever, so
-    then, and where there is no fork, workers are started fresh and build
-    their own pipeline.
+    The server is a fresh process, so this one may run other threads (a
+    notebook, a Dask client) without the risk a plain fork has of leaving a
+    lock held in the child forever; each worker forks from the server with the
+    pipeline built and shares it copy-on-write. Where there is no fork server,
+    workers are started fresh and build their own pipeline. The preload list
+    belongs to the process's one fork server: if it was started already, it
+    keeps the list it had, and its workers build the pipeline at their first batch.
     """
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    return context
+
+
+def _started() -> None:
+    """A first task: once it is done, a worker is running and the rest start in milliseconds."""
+
+
+class _OpeningPool:
+    """A process pool opened on a thread of its own, while this thread reads ahead.
+
+    A pool starts its first worker at the first ``submit``, which waits until
+    the fork server has loaded the pipeline; that wait is spent here on a
+    thread that only sleeps on a pipe.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_worker_signals)
+        self._first: Future | None = None
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._open, name="agrofacts-pool", daemon=True)
+        self._thread.start()
+
+    def _open(self) -> None:
+        try:
+            self._first = self.executor.submit(_started)
+        except BaseException as exc:  # noqa: BLE001 - raised again on the reading thread, by wait()
+            self._failure = exc
+
+    def is_open(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self) -> ProcessPoolExecutor:
+        """The pool, once its first worker runs; a failure to start one is raised here."""
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        assert self._first is not None
+        self._first.result()
+        return self.executor
+
+    def close(self) -> None:
+        self._thread.join()
+        # Batches not started are dropped; those running end (a batch is a fraction of a second).
+        # An executor, not multiprocessing.Pool: Pool.terminate() can wait forever for a lock that a
+        # worker holds while it writes a large result nobody reads any more (seen on SIGTERM).
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_parallel(articles: Iterable[ArticleText], published: str | None = None,
                      jobs: int | None = None, on_article: OnArticle | None = None,
                      overrides: Callable[[str], tuple[str | None, str]] | None = None,
-                     unresolved_dates: bool = False, render: Render | None = None) -> Iterator[Any]:
+                     unresolved_dates: bool = False, render: Render | None = None,
+                     prepare: Callable[[], None] | None = None) -> Iterator[Any]:
     """Facts of ``articles`` in input order, extracted on ``jobs`` processes (None: every core).
 
     ``overrides(doc)`` gives an article's (publication date, fallback source), as
-    ``extract.overrides`` does; without it every article gets ``published``.
+    ``archive.overrides`` does; without it every article gets ``published``.
     It runs here, in input order, so metadata knows which rows were used.
     With ``render``, one ``render(facts)`` per article is yielded instead (see
-    ``extract.extract_paths``); it runs in the workers.
+    ``archive.extract_paths``); it runs in the workers. ``prepare()`` is called
+    when the input is small enough to be run in this process, before it is.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
@@ -178,30 +232,45 @@ def extract_parallel(articles: Iterable[ArticleText], published: str | None = No
         # Look ahead: an input this small is done before workers would have started.
         for batch in batches:
             head.append(batch)
-            size += sum(len(item[1]) for item in batch)
+            size += _chars(batch)
             if size >= MIN_PARALLEL_CHARS:
                 break
     if jobs == 1 or size < MIN_PARALLEL_CHARS:
+        if prepare is not None:
+            prepare()
         for batch in _chain(head, batches):
             yield from _collect(batch, _extract_batch(batch, unresolved_dates, render), on_article, render)
         return
-    _warm_up()
-    workers = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_worker_signals)
+    pool = _OpeningPool(jobs)
     try:
-        pending: deque = deque()
-        for batch in _chain(head, batches):
-            pending.append((batch, workers.submit(_extract_in_worker, batch, unresolved_dates, render)))
-            while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                done, result = pending.popleft()
+        read: deque[Batch] = deque(head)  # read here, not yet sent
+        ahead = size
+        sent: deque[tuple[Batch, Future]] = deque()
+        for batch in batches:
+            read.append(batch)
+            ahead += _chars(batch)
+            if not pool.is_open() and ahead < READ_AHEAD_CHARS:
+                continue
+            workers = pool.wait()
+            while read:
+                ahead -= _chars(read[0])
+                sent.append((read[0], workers.submit(_extract_in_worker, read.popleft(),
+                                                     unresolved_dates, render)))
+            while len(sent) >= jobs * IN_FLIGHT_PER_JOB:
+                done, result = sent.popleft()
                 yield from _collect(done, result.result(), on_article, render)
-        while pending:
-            done, result = pending.popleft()
+        workers = pool.wait()
+        sent.extend((batch, workers.submit(_extract_in_worker, batch, unresolved_dates, render))
+                    for batch in read)
+        while sent:
+            done, result = sent.popleft()
             yield from _collect(done, result.result(), on_article, render)
     finally:
-        # Batches not started are dropped; those running end (a batch is a fraction of a second).
-        # An executor, not multiprocessing.Pool: Pool.terminate() can wait forever for a lock that a
-        # worker holds while it writes a large result nobody reads any more (seen on SIGTERM).
-        workers.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+def _chars(batch: Batch) -> int:
+    return sum(len(article.text) for article in batch)
 
 
 def _chain(head: list[Batch], rest: Iterator[Batch]) -> Iterator[Batch]:
@@ -211,11 +280,11 @@ def _chain(head: list[Batch], rest: Iterator[Batch]) -> Iterator[Batch]:
 
 def _collect(batch: Batch, results: list, on_article: OnArticle | None,
              render: Render | None) -> Iterator[Any]:
-    for (doc, text, *_overrides), result in zip(batch, results, strict=True):
+    for article, result in zip(batch, results, strict=True):
         if render is None:
             yield from result
         else:
             yield result
         if on_article is not None:
-            on_article(doc, len(text))
+            on_article(article.doc, len(article.text))
 
