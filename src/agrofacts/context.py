@@ -218,7 +218,7 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     # The sign and qualifier before it, read first: the label test asks the same of the words.
     cur = lex.currencies_before.match_ending_at(words, i)
     if cur is not None and words[cur[1]] in shared_signs():
-        cur = _page_sign(view, words[cur[1]], cur)  # "¥" on a page about yen
+        cur = page_currency(view, words[cur[1]], cur)  # "¥" on a page about yen
     if num.end < view.n and not view.spaces[num.end - 1] and words[num.end].isupper():
         num = _capital_scale(view, num, lex, cur is not None)  # "Rs 50K", "USD 50M", "50K rupees"
     start = i if cur is None else cur[1]
@@ -256,6 +256,15 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     return Reading(start, num, end, value, value_max, qualifier, currency, million_m)
 
 
+def currency_after(view: TokenView, k: int, lex: Lexicons) -> tuple[Currency, int] | None:
+    """The currency word(s) at ``k`` ("yuan", "Kenyan shillings"): (currency, end), read the
+    page's way when the word is shared ("pesos" on a page about Manila), else None."""
+    cur = lex.currencies_after.match_at(view.words, k)
+    if cur is not None and (word := view.words[k].lower()) in shared_signs():
+        return page_currency(view, word, cur)
+    return cur
+
+
 def _capital_scale(view: TokenView, num: NumberMatch, lex: Lexicons, signed: bool) -> NumberMatch:
     """``num`` scaled by the capital letter glued after it ("50K", "1.2B"), when a currency
     stands before the number or after the letter; the letter elsewhere names a model."""
@@ -267,8 +276,9 @@ def _capital_scale(view: TokenView, num: NumberMatch, lex: Lexicons, signed: boo
     return num._replace(end=num.end + 1, value=num.value * word.value, scale=num.scale * word.value)
 
 
-def _page_sign(view: TokenView, sign: str, cur: tuple[Currency, int]) -> tuple[Currency, int]:
-    """The currency a shared sign means on this page (signs.py), else the one of currencies.csv."""
+def page_currency(view: TokenView, sign: str, cur: tuple[Currency, int]) -> tuple[Currency, int]:
+    """The currency a shared sign or word means on this page (signs.py), else the one of
+    currencies.csv."""
     code = view.doc.user_data.get(SIGNS_KEY, {}).get(sign)
     return cur if code is None else (Currency(code, cur[0].position, cur[0].factor), cur[1])
 

@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
+from .context import (
+    NumberReader,
+    Reading,
+    change_target,
+    currency_after,
+    repeated_range_end,
+    trailing_qualifier,
+)
 from .figure import Figure, Found
 from .items import item_before
 from .lexicon import Currency, Lexicons
@@ -61,7 +68,7 @@ class MoneyRule:
                 words, r.million_m)):
             value, value_max, k = value * MILLION, times(value_max, MILLION), r.million_m
         hyphen = k + 1 < view.n and words[k] == "-" and not view.spaces[k - 1]
-        after = lex.currencies_after.match_at(words, k + 1 if hyphen else k)  # "10-million-yuan"
+        after = currency_after(view, k + 1 if hyphen else k, lex)  # "10-million-yuan"
         if after is not None and r.currency is None and self._weighed(view, r, k, after[1]):
             return None  # "500 pounds of beef": ``measures`` reads a mass
         end = None
@@ -113,8 +120,8 @@ class MoneyRule:
         if upper is None:
             return None
         target, opened = upper
-        lex, words = self.lex, reader.view.words
-        after = lex.currencies_after.match_at(words, target.end)
+        lex = self.lex
+        after = currency_after(reader.view, target.end, lex)
         other = after[0] if after is not None else target.currency
         if other is None or other.code != currency.code or other.factor != currency.factor:
             return None
@@ -188,7 +195,7 @@ class MoneyRule:
         target = reader.at(k + 1 if sign is None else sign[1]) if k + 1 < n else None
         if target is None:
             return None
-        after = self.lex.currencies_after.match_at(words, target.end)
+        after = currency_after(reader.view, target.end, self.lex)
         if after is None and target.currency is None:
             return None
         return self._per_unit(reader.view, target.end if after is None else after[1])[0]
@@ -208,7 +215,7 @@ class MoneyRule:
         partner = reader.at(k + 1 if sign is None else sign[1])
         if partner is None or partner.num.scale != r.num.scale:
             return None, ONE
-        after = self.lex.currencies_after.match_at(words, partner.end)
+        after = currency_after(reader.view, partner.end, self.lex)
         other = after[0] if after is not None else partner.currency
         if other is None or other.code != currency.code or other.factor != currency.factor:
             return None, ONE
@@ -223,7 +230,7 @@ class MoneyRule:
         target = change_target(reader, r)
         if target is None:
             return None
-        after = self.lex.currencies_after.match_at(reader.view.words, target.end)
+        after = currency_after(reader.view, target.end, self.lex)
         if after is not None:
             return after
         return (target.currency, target.end) if target.currency is not None else None

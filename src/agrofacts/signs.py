@@ -1,12 +1,15 @@
-"""Currency signs that two currencies share, read by the words of the whole page.
+"""Currency signs and words that several currencies share, read by the words of the whole page.
 
-"¥" is the yuan's sign in Chinese media and the yen's in Japanese: currencies.csv
-gives each sign the currency of this genre, and data/sign_cues.csv names the
-other one with the words that tell it ("yen"), unless the page also names the
-first ("yuan"). The page is read once, by the extractor, before its figure
-sentences are cut out (a "yen" may stand in a sentence with no figure), and the
-choice rides on the Doc (``doc.user_data[SIGNS_KEY]``); a Doc made without it
-(``nlp(text)``) keeps the defaults.
+"¥" is the yuan's sign in Chinese media and the yen's in Japanese, "Rs" the
+Indian rupee's and the Pakistani's, "shillings" Kenya's and Uganda's:
+currencies.csv gives each the currency of this genre, and data/sign_cues.csv
+names the others with the words that tell them ("yen", "Lahore"), unless the
+page also names the first ("yuan", "Delhi"). A sign is matched as written; a
+currency word written in lower case there is matched in any case. The page is
+read once, by the extractor, before its figure sentences are cut out (a "yen"
+may stand in a sentence with no figure), and the choice rides on the Doc
+(``doc.user_data[SIGNS_KEY]``); a Doc made without it (``nlp(text)``) keeps the
+defaults.
 """
 
 from __future__ import annotations
@@ -45,11 +48,17 @@ def page_signs(text: str) -> dict[str, str]:
     """The signs on the page that mean their other currency here: {"¥": "JPY"} on a page about yen."""
     chosen: dict[str, str] = {}
     words: set[str] | None = None
+    lowered: str | None = None
     for cue in sign_cues():
         if cue.sign not in text:
-            continue  # most pages: no shared sign at all
+            if not cue.sign.islower():
+                continue  # most pages: no shared sign at all
+            if lowered is None:
+                lowered = text.lower()
+            if cue.sign not in lowered:  # a currency word in any case: "CFA", "Rupees"
+                continue
         if words is None:
-            words = set(WORD.findall(text.lower()))
+            words = set(WORD.findall(text.lower() if lowered is None else lowered))
         if not cue.cues.isdisjoint(words) and cue.unless.isdisjoint(words):
             chosen[cue.sign] = cue.code
     return chosen
