@@ -125,6 +125,8 @@ class CountRules:
             return _count(r.start, end, r, item, "count", qualifier)
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
+        if r.value != r.value.to_integral_value():
+            return None  # "Exports rose by 0.8": no noun after it counts a part of a thing
         before = self.noun_before(view, r.start)
         if before is not None:
             first, last = before

@@ -2,8 +2,9 @@
 
 For each number (read with its qualifier, currency sign and range by
 ``context.read_number``) this tries, in order: a sum of money (money.py), a
-measured quantity (measures.py), and a bare number compared with a figure
-before it, whose unit it takes (compared.py). Counts are left to the count
+measured quantity (measures.py), a bare number compared with a figure
+before it, whose unit it takes (compared.py), and a bare number listed before
+a figure, whose unit it takes too (listed.py). Counts are left to the count
 rules, which run after this and skip what is claimed here.
 """
 
@@ -16,6 +17,7 @@ from .compared import CompareRule, UnitSource
 from .context import NumberReader, Reading, figure_starts
 from .figure import NOT_A_FIGURE, SPAN_KEY, Figure, Found, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
+from .listed import ListRule
 from .measures import MeasureRule
 from .money import MoneyRule
 from .tokenview import TokenView
@@ -25,6 +27,7 @@ class QuantityRules:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self.money, self.measure, self.compared = MoneyRule(lex), MeasureRule(lex), CompareRule(lex)
+        self.listed = ListRule(lex)
         self.change_from = lex.words("change_from")  # asked for every number without a unit
         self.range_join = lex.words("range_join")
         # The words that may open a currency or a unit after a number (see ``_nothing_after``).
@@ -63,6 +66,8 @@ class QuantityRules:
             if fig is None:
                 fig = self.compared(reader.view, reading, sources, claimed)
             if fig is None:
+                fig = self.listed(reader, reading, claimed, self._with_unit)
+            if fig is None:
                 i = reading.num.end
                 continue
             if fig is not NOT_A_FIGURE:
@@ -75,6 +80,12 @@ class QuantityRules:
         hand_over(doc, found + [_span(doc, *fig) for fig in added],
                   positions + [(start, end) for start, end, _fig in added], write=write)
         return doc
+
+    def _with_unit(self, reader: NumberReader, r: Reading) -> Found | None:
+        """The sum or measure at ``r`` (what ends a list of bare numbers), or None."""
+        if self._nothing_after(reader.view, r):
+            return None
+        return self.money(reader, r) or self.measure(reader, r)
 
     def _nothing_after(self, view: TokenView, r: Reading) -> bool:
         """Whether ``money`` and ``measure`` surely find nothing at ``r``, from set look-ups.
