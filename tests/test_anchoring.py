@@ -14,6 +14,8 @@ PUB = "2021-11-17"
 
 #: (id, sentence, figure text, period_start, period_end, published)
 CASES = [
+    ("than-that-of-year-is-a-base", "Sales rose 48 percent, 16.6 percentage points higher than that of 2019.",
+     "16.6 percentage points", "", "", PUB),
     ("later-figure-owns-the-date", "Inflation fell to around 2 percent from a peak of 19 percent in "
      "March 2021.", "around 2 percent", "", "", PUB),
     ("later-figure-takes-its-date", "Inflation fell to around 2 percent from a peak of 19 percent in "

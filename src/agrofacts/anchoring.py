@@ -43,8 +43,12 @@ from .tokenview import spaces_of, words_of
 BREAKS = frozenset({",", ";", ":", "--", "—", "–", "-"})
 #: How many tokens before a date a "since" may stand: "since its founding in August 2018".
 SINCE_WINDOW = 5
-#: How many tokens before a date a comparison word may stand: "compared with 2018".
+#: How many tokens before a date a comparison word may stand: "compared with 2018" (not counting a
+#: "that of" between them: "higher than that of 2019").
 COMPARISON_WINDOW = 2
+#: What may stand between a comparison word and its date: "than that of 2019", "those of 2020".
+THAT_OF = ("that", "of")
+THAT_OF_FORMS = frozenset({THAT_OF, ("those", "of")})
 #: How many tokens before a date "same" may stand: "from the same month a year ago".
 SAME_PERIOD_WINDOW = 4
 #: How many words naming a period may follow its date before the verb: "marketing year".
@@ -290,9 +294,10 @@ class Anchoring:
         window = lowers[max(0, start - SAME_PERIOD_WINDOW):start]
         if self._change_base(words_of(doc), lowers, start, clause):
             return True
-        if self.comparison.isdisjoint(window[-COMPARISON_WINDOW:]) and self.same_period.isdisjoint(window):
+        reach = COMPARISON_WINDOW + (len(THAT_OF) if tuple(window[-len(THAT_OF):]) in THAT_OF_FORMS else 0)
+        if self.comparison.isdisjoint(window[-reach:]) and self.same_period.isdisjoint(window):
             return False  # most dates: neither word near, at two set tests
-        for i in range(max(0, start - COMPARISON_WINDOW), start):
+        for i in range(max(0, start - reach), start):
             if clause[i] == clause[start] and lowers[i] in self.comparison:
                 return True
         return any(clause[i] == clause[start] and lowers[i] in self.same_period

@@ -91,6 +91,12 @@ class Grammar:
         self.coordinators = frozenset(words.role("coordinator"))
         #: the coordinators that are punctuation: they join dates only in a list that goes on
         self.list_commas = frozenset(w for w in self.coordinators if not w.isalpha())
+        #: words before a bare year that make it a date unless a counted noun follows it
+        self.year_of = frozenset(words.role("year_of"))
+        self.year_for = frozenset(words.role("year_for"))
+        self.compare_join = frozenset(words.role("compare_join"))
+        self.compare_verb = frozenset(words.role("compare_verb"))
+        self.year_versus = frozenset(words.role("year_versus"))
         self._rules_by_text: dict[str, tuple[Callable[[PointReader, int], Found | None], ...]] = {}
         self.plans: _Remembered[Plan] = _Remembered(self.plan)
         #: text -> the year it writes ("2019" -> 2019), None for any other text

@@ -70,6 +70,7 @@ class PointReader:
         self.ago_words, self.bound_words, self.time_words = g.ago_words, g.bound_words, g.time_words
         self.coordinators = g.coordinators
         self.list_commas = g.list_commas
+        self.g = g
         self.years, self.days, self.role = g.years, g.days, g.role
         # Token texts read once per doc without Token objects (the dear part of a blank pipeline);
         # a token's lower_ is its text's str.lower().
@@ -126,12 +127,30 @@ class PointReader:
         prev = self.low(i - 1)
         if prev in self.time_words or prev == "of" and self.low(i - 2) in self.bound_words:
             return True
+        if self._weak_lead(i, prev) and self.year_token(i) is not None:
+            return not self._counted_after(i)
         if prev not in self.coordinators or not self._bare_date(i - 2):
             return False
         if prev in self.list_commas and not (self.low(i + 1) in self.coordinators
                                              and self._bare_date(i + 2)):
             return False  # "In 2020, 2000 farmers joined": a comma alone starts no list of dates
         return self.bare_ok(i - 2)
+
+    def _weak_lead(self, i: int, prev: str) -> bool:
+        """A word before a bare year that makes it a date when nothing counted follows: "that
+        of 2019", "the plan for 2021", "compared with 2019", "against 2019" (not a month:
+        "the contract for September delivery" names a contract)."""
+        g = self.g
+        if prev == "of":
+            return self.low(i - 2) in g.year_of
+        if prev in g.compare_join:
+            return self.low(i - 2) in g.compare_verb
+        return prev in g.year_for or prev in g.year_versus
+
+    def _counted_after(self, i: int) -> bool:
+        """A plural noun, a unit or a currency after token ``i``: "for 2000 farmers", "of 2019 tonnes"."""
+        nxt = self.low(i + 1)
+        return bool(nxt) and (self.lex.is_plural(nxt) or self.quantity_at(i + 1))
 
     def _bare_date(self, i: int) -> bool:
         """Whether token ``i`` is a year or a month name (what ``bare_ok`` lets stand alone)."""

@@ -32,7 +32,8 @@ CHOICE_ROLES = {
 LIST_ROLES = {"lead", "coordinator", "period_noun", "same_period", "date_stress", "ago", "weekend",
               "comparison", "fronting", "clause_opener", "duration_lead", "not_duration", "future",
               "complementizer", "distributive", "past", "reporting", "not_past", "relative",
-              "modal_future", "be_form"}
+              "modal_future", "be_form", "year_of", "year_for", "compare_join", "compare_verb",
+              "year_versus"}
 #: Roles whose surfaces keep their case ("Thursday"; "thursday" is no weekday in news copy).
 CASED_ROLES = {"weekday"}
 
