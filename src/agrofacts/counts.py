@@ -203,6 +203,9 @@ class CountRules:
         """'the number of online stores reached' + number: (first, end) of 'online stores'."""
         if view.lower(start) in self.lex.words("verb_qualifier"):
             end = start  # "rural internet users exceeded 300 million": the qualifier is the verb
+        elif view.lower(start) in self.lex.words("verb_adverb") \
+                and self.lex.count_links.match_ending_at(view.words, start + 2) is not None:
+            end = start  # "online stores nearly reached 3 million": the qualifier holds the verb
         else:
             words = view.words[max(0, start - 4):start]
             link = self.lex.count_links.match_ending_at(words, len(words))

@@ -39,6 +39,7 @@ class SubjectItem:
         self.lex = lex
         self.links = lex.count_links
         self.verb_qualifiers = lex.words("verb_qualifier")
+        self.verb_adverbs = lex.words("verb_adverb")
         self.determiners = lex.words("determiner")
         self.breaks, self.openers = lex.words("subject_break"), lex.words("subject_opener")
         self.relative = lex.words("relative_pronoun")
@@ -85,6 +86,9 @@ class SubjectItem:
         words = view.words
         if start < view.n and words[start].lower() in self.verb_qualifiers:
             end = start  # "Sales exceeded 5 billion yuan": the qualifier is the verb
+        elif start + 1 < view.n and words[start].lower() in self.verb_adverbs \
+                and self.links.match_ending_at(words, start + 2) is not None:
+            end = start  # "Sales nearly reached 5 billion yuan": the qualifier holds the verb
         else:
             link = self.links.match_ending_at(words, start)
             if link is None:
