@@ -13,6 +13,10 @@ from agrofacts.pipeline import COMPONENTS
 
 HEADERS = [
     ("xinhua-source", "Title\n\nSource: Xinhua| 2019-11-24 15:40:04|Editor: huaxia\nBody", "2019-11-24"),
+    ("xinhua-source-spaced", "Title\nSource: Xinhua   2016-11-12 23:30:44\nBody", "2016-11-12"),
+    ("date-comma-time-line", "Title\nJun 23, 2021, 17:15\nBody", "2021-06-23"),
+    ("byline-bar-weekday-date", "Floods hit crops\nFE REPORT | Sunday, 1 September 2024\nBody", "2024-09-01"),
+    ("published-in-paper-footer", "Palm oil\nBody.\nPublished in Dawn, August 26th, 2017", "2017-08-26"),
     ("china-daily-updated", "Title\nBy Li Wei | China Daily | Updated: 2019-11-24 07:58\nBody", "2019-11-24"),
     ("china-daily-bracket-then-date", "By Liu Mingtai (China Daily)\n2010-08-10 07:58\nBody", "2010-08-10"),
     ("date-then-china-daily", "Title\n2010-08-10 07:58 (China Daily)\nBody", "2010-08-10"),
@@ -105,6 +109,7 @@ def test_dates_run_before_the_figure_rules_and_anchoring_after():
 
 
 SOURCES = [
+    ("published-in-dawn", "Palm oil falls\nBody.\nPublished in Dawn, August 26th, 2017", "Dawn"),
     ("xinhua-dateline", "BEIJING, Nov. 24 (Xinhua) -- Body", "Xinhua"),
     ("xinhua-credit-updated", "Title\n(Xinhua) Updated: 2016-06-09 13:52\nBody", "Xinhua"),
     ("xinhua-source-line", "Title\nSource: Xinhua| 2019-11-24 15:40:04\nBody", "Xinhua"),
