@@ -112,6 +112,16 @@ Interest raised to check inflation by 2 percent
 Some residents can no longer afford 5 kg of apples, said Yu.
 """
 
+LINKS_AND_TICKERS = """Shares of Jumia Technologies (JMIA 5.58%) jumped after sales rose 20%.
+
+Read also; Maize Imports Record a 92% Rise on Tax Waivers
+
+Off the wire
+• Weather forecast -- Nov. 10 • China sells 5 tonnes • More -- Nov. 10 • Other
+
+Farmers sold 5 tonnes of pears.
+"""
+
 
 @pytest.mark.parametrize("page,expected", [
     (PAGE, [("mass", "300 tonnes"), ("money", "2 million yuan")]),
@@ -122,9 +132,10 @@ Some residents can no longer afford 5 kg of apples, said Yu.
     (RELATED_INSIDE, [("percent", "20 percent"), ("mass", "5 kg")]),
     (RELATED_NO_BLANK_LINES, [("percent", "20 percent"), ("area", "120 million hectares")]),
     (NUMBERED_POINTS, [("money", "300 yuan"), ("mass", "650 million tonnes"), ("percent", "6 percent")]),
+    (LINKS_AND_TICKERS, [("percent", "20%"), ("mass", "5 tonnes")]),
 ], ids=["xinhua-page", "related-headlines", "china-daily-byline", "cgtn-search-trends", "most-popular",
         "related-readings-inside-the-article", "related-readings-without-blank-lines",
-        "numbered-points-with-figures-are-the-article"])
+        "numbered-points-with-figures-are-the-article", "read-also-links-stock-quotes-and-tickers"])
 def test_furniture_is_left_out(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected
 
