@@ -39,6 +39,8 @@ SHORT_YEAR = re.compile(r"\d\d")
 SEASON_YEARS = re.compile(r"(1[89]\d\d|2[01]\d\d)/(\d\d|\d{4})")
 #: Units an "N ... ago" may count, as data/units.csv names them.
 AGO_UNITS = {"day", "week", "month", "year", "decade"}
+#: "the first four months of the year": the year the text speaks of, as if none were written.
+THE_YEAR = ("the", "year")
 
 
 class Found(NamedTuple):
@@ -304,7 +306,9 @@ class PointReader:
         ye = self.year_expr(year_at)
         if ye is None:
             if self.low(k) == "of":
-                return None  # "the first half of the match", "the first 10 months of the project"
+                if (self.low(k + 1), self.low(k + 2)) != THE_YEAR:
+                    return None  # "the first half of the match", "the first 10 months of the project"
+                k += 1 + len(THE_YEAR)  # "the first half of the year": of the year it is about
             # "the first half", "in the first four months": of the publication year
             return Found(k, None, "fraction", lambda y: P.fraction(y, parts, first, last))
         end, y = ye
