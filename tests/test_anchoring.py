@@ -14,6 +14,16 @@ PUB = "2021-11-17"
 
 #: (id, sentence, figure text, period_start, period_end, published)
 CASES = [
+    ("relative-to-a-dated-rate-is-a-base", "Inflation increased to 26.72 percent relative to the August "
+     "2021 rate, which was 25.80 percent.", "26.72 percent", "", "", PUB),
+    ("compared-to-the-rate-recorded-in", "It was 1.41 percent lower compared to the rate recorded in "
+     "August 2021 (3.87 percent).", "1.41 percent", "", "", PUB),
+    ("more-than-what-was-estimated-in", "Maize is estimated at 6.88 million tonnes, 2.67% more than what "
+     "was estimated in May.", "2.67%", "", "", PUB),
+    ("a-date-before-the-comparison-keeps-its-figure", "Prices were 65% higher on July 9 compared with "
+     "the same period in 2020.", "65%", "2021-07-09", "2021-07-09", PUB),
+    ("from-a-place-in-a-year-is-no-base", "China imported $1.5 billion of durians from Thailand in 2020.",
+     "$1.5 billion", "2020-01-01", "2020-12-31", PUB),
     ("than-that-of-year-is-a-base", "Sales rose 48 percent, 16.6 percentage points higher than that of 2019.",
      "16.6 percentage points", "", "", PUB),
     ("later-figure-owns-the-date", "Inflation fell to around 2 percent from a peak of 19 percent in "

@@ -46,6 +46,9 @@ SINCE_WINDOW = 5
 #: How many tokens before a date a comparison word may stand: "compared with 2018" (not counting a
 #: "that of" between them: "higher than that of 2019").
 COMPARISON_WINDOW = 2
+#: How many tokens before a date a word that surely compares may stand, with no number between:
+#: "relative to the August 2023 headline inflation rate".
+STRONG_COMPARISON_WINDOW = 8
 #: What may stand between a comparison word and its date: "than that of 2019", "those of 2020".
 THAT_OF = ("that", "of")
 THAT_OF_FORMS = frozenset({THAT_OF, ("those", "of")})
@@ -92,6 +95,7 @@ class Anchoring:
         self.distributive = frozenset(words.role("distributive"))
         self.past_forms = frozenset(words.role("past"))
         self.comparison = frozenset(words.role("comparison"))
+        self.comparison_strong = frozenset(words.role("comparison_strong"))
         self.same_period = frozenset(words.role("same_period"))
         self.stress = frozenset(words.role("date_stress"))
         self.change_from, self.change_to = lex.words("change_from"), lex.words("change_to")
@@ -287,6 +291,17 @@ class Anchoring:
             i -= 1
         return True
 
+    def _compared_before(self, lowers: list[str], start: int, clause: list[int]) -> bool:
+        """A word that surely compares ("relative to", "compared with", "than") earlier in the
+        date's clause with no number between: "26.72 percent relative to the August 2023 rate",
+        "2.67% more than what was estimated in May". The date is the base's."""
+        for i in range(start - 1, max(-1, start - STRONG_COMPARISON_WINDOW - 1), -1):
+            if clause[i] != clause[start] or lowers[i][:1].isdigit():
+                return False
+            if lowers[i] in self.comparison_strong:
+                return True
+        return False
+
     def _comparison(self, doc: Doc, start: int, clause: list[int]) -> bool:
         """Whether the date is a base of comparison: a comparison word just before it ("over
         2018"), or "the same period/month" a little before it ("from the same period last year")."""
@@ -295,6 +310,8 @@ class Anchoring:
         if self._change_base(words_of(doc), lowers, start, clause):
             return True
         reach = COMPARISON_WINDOW + (len(THAT_OF) if tuple(window[-len(THAT_OF):]) in THAT_OF_FORMS else 0)
+        if self._compared_before(lowers, start, clause):
+            return True
         if self.comparison.isdisjoint(window[-reach:]) and self.same_period.isdisjoint(window):
             return False  # most dates: neither word near, at two set tests
         for i in range(max(0, start - reach), start):
