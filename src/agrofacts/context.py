@@ -374,8 +374,8 @@ def range_opening(words: list[str], start: int, sep: str, lex: Lexicons) -> bool
     when it cannot, else whether a word before the figure opens the range ("between 5 and 8",
     "earn from 100 to 300 yuan"; "rose from 5 to 8 percent" is a change, two figures)."""
     before = words[start - 1].lower() if start > 0 else ""
-    if before in lex.words("range_open"):
-        return True if sep in lex.words("range_join_between") else None
+    if before in lex.words("range_open"):  # "between 5 and 8", "between Rs 40-50 per kg"
+        return True if sep in lex.words("range_join_between") or sep in lex.words("range_join") else None
     if sep not in lex.words("range_join"):
         return None
     if before in lex.words("change_from"):

@@ -177,8 +177,9 @@ class MoneyRule:
             count, at_unit = _per_count(words, at + 1)
             unit = self.lex.units.match_at(words, at_unit)
             if unit is not None and priced_per(unit[0]) and not (
-                    unit[1] < n and words[unit[1]].lower() in self.lex.words("not_per_after")):
-                # not "a year earlier", which dates the figure
+                    unit[1] < n and words[unit[1]].lower() in self.lex.words("not_per_after")
+                    and kind_of(unit[0])[0] == "duration"):
+                # not "a year earlier", which dates the figure ("a tonne earlier" is a price)
                 return unit[0], unit[1], at == k, count
         return None, k, False, ONE
 
