@@ -251,6 +251,8 @@ NOTHING = [
     ("total-of-a-count", "A total of 2000 workers joined."),
     ("contract-month", "The contract for September delivery fell."),
     ("first-half-of-a-match", "He scored in the first half of the match."),
+    ("clock-time-past-midnight", "Thirty-five minutes past midnight, the sale began."),
+    ("clock-time-to-noon", "At ten minutes to noon, the sale began."),
     ("age", "A 56-year-old farmer sold pears."),
     ("the-last-year", "Prices rose over the last year."),
     ("recent-years", "E-commerce grew fast in recent years."),

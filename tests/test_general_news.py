@@ -420,6 +420,10 @@ CASES = [
      [("money", "$500 a tonne", "0.5", "USD/kg", "exact", "Prices")]),
     ("sum-a-year-earlier-is-no-rate", "Sales reached 5 billion yuan a year earlier.",
      [("money", "5 billion yuan", "5000000000", "CNY", "exact", "Sales")]),
+    ("handed-over-is-no-bound", "The adviser handed over 11 modern vehicles.",
+     [("count", "11 modern vehicles", "11", "", "exact", "modern vehicles")]),
+    ("shot-over-is-more-than", "Prices shot over $100.",
+     [("money", "over $100", "100", "USD", "over", "")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

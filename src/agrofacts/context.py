@@ -228,9 +228,9 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
         if sign in NEGATIVE_SIGNS:
             num = num._replace(value=-num.value)
     qual = lex.qualifiers.match_ending_at(words, start)
-    if qual is not None and qual[1] > 0 and words[qual[1]].lower() in lex.words("motion_particle") \
-            and words[qual[1] - 1].lower() in lex.words("motion_verb"):
-        qual = None  # "prices have gone up to 50 yuan": the verb's particle, no bound
+    if qual is not None and qual[1] > 0 \
+            and _verb_particle(words[qual[1] - 1].lower(), words[qual[1]].lower(), lex):
+        qual = None  # "prices have gone up to 50 yuan", "handed over 11 trucks": the verb's particle
     if _is_label(view, i, lex, cur, qual, num.end) or _is_code(view, num) or _in_name(view, num, lex):
         return None
     currency = None if cur is None else cur[0]
@@ -263,6 +263,20 @@ def currency_after(view: TokenView, k: int, lex: Lexicons) -> tuple[Currency, in
     if cur is not None and (word := view.words[k].lower()) in shared_signs():
         return page_currency(view, word, cur)
     return cur
+
+
+def clock_time_after(view: TokenView, end: int, lex: Lexicons) -> bool:
+    """Whether "past midnight", "to noon" follows a time unit ending at ``end``: "ten minutes
+    past midnight" is a time of day, no duration and no count of minutes."""
+    return end + 1 < view.n and view.words[end].lower() in lex.words("clock_join") \
+        and view.words[end + 1].lower() in lex.words("clock_point")
+
+
+def _verb_particle(verb: str, particle: str, lex: Lexicons) -> bool:
+    """Whether ``particle`` belongs to the verb before it, not to the number after: "gone up to",
+    "handed over" (but "shot over $100" is more than $100)."""
+    return (particle in lex.words("motion_particle") and verb in lex.words("motion_verb")
+            or particle in lex.words("handover_particle") and verb in lex.words("handover_verb"))
 
 
 def _capital_scale(view: TokenView, num: NumberMatch, lex: Lexicons, signed: bool) -> NumberMatch:

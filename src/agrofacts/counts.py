@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import NumberReader, Reading, figure_starts, trailing_qualifier
+from .context import NumberReader, Reading, clock_time_after, figure_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, Position, TokenMask, facts_of, hand_over, set_figure
 from .items import item_before
 from .lexicon import Lexicons, lexicons
@@ -114,9 +114,9 @@ class CountRules:
             first, head_end = phrase
             if head_end < view.n and view.lower(head_end) in self.age_after:
                 return None  # "when she was 8 years old": an age
-            if head_end < view.n and view.lower(head_end) in self.relative_after \
-                    and self._time_unit(view, first):
-                return None  # "two years later": a time, not a count of years
+            if (head_end < view.n and view.lower(head_end) in self.relative_after
+                    or clock_time_after(view, head_end, self.lex)) and self._time_unit(view, first):
+                return None  # "two years later", "ten minutes past midnight": a time, not a count
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
             item = view.text(first, head_end)

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .context import NumberReader, Reading, change_target, repeated_range_end, trailing_qualifier
+from .context import (
+    NumberReader,
+    Reading,
+    change_target,
+    clock_time_after,
+    repeated_range_end,
+    trailing_qualifier,
+)
 from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
 from .items import item_before
 from .lexicon import Lexicons
@@ -42,7 +49,7 @@ class MeasureRule:
         # the words after a unit that may make its figure none: an age, a share, "a four-year
         # high" (a hyphen first: "56-year-old")
         self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
-            | lex.words("relative_after") | {"-"}
+            | lex.words("relative_after") | lex.words("clock_join") | {"-"}
 
     def __call__(self, reader: NumberReader, r: Reading) -> Found | object | None:
         """The quantity at ``r`` in canonical units, per what; ``NOT_A_FIGURE`` for an age, a
@@ -189,7 +196,9 @@ class MeasureRule:
 
     def _is_extreme(self, view: TokenView, end: int, unit: str) -> bool:
         """'a four-year high': how long since a level was last seen, a comparison, not a duration;
-        'than two years earlier': a time before another, not a duration either."""
+        'than two years earlier': a time before another, not a duration either; 'ten minutes
+        past midnight': a time of day."""
         word = view.words[end].lower() if end < view.n else ""
-        return (word in self.lex.words("extreme") or word in self.lex.words("relative_after")) \
+        return (word in self.lex.words("extreme") or word in self.lex.words("relative_after")
+                or clock_time_after(view, end, self.lex)) \
             and kind_of(unit)[0] == "duration"
