@@ -320,3 +320,22 @@ def test_article_date_line_beats_published_option():
     facts = extract_text(text, published="2021-01-01")
     assert facts[0].published == "2019-11-24"
     assert as_rows(f for f in facts if f.kind == "date")[-1] == ("this year", "2019-01-01", "2019-12-31")
+
+
+#: (id, sentence, expected date facts) published on Tuesday 2015-11-10, the eve of Singles' Day.
+AROUND_PUBLICATION = [
+    ("weekday-in-a-future-clause-is-ahead", "The bureau will hold a press conference on Friday.",
+     [("Friday", "2015-11-13", "2015-11-13")]),
+    ("weekday-in-a-past-clause-is-behind", "Sales rose 5 percent on Friday.",
+     [("Friday", "2015-11-06", "2015-11-06")]),
+    ("a-day-just-after-publication-is-this-years", "Nov. 11 has become the biggest shopping day.",
+     [("Nov. 11", "2015-11-11", "2015-11-11")]),
+    ("a-month-after-publication-in-past-tense-is-last-years", "Prices rose 3% in December.",
+     [("December", "2014-12-01", "2014-12-31")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in AROUND_PUBLICATION],
+                         ids=[c[0] for c in AROUND_PUBLICATION])
+def test_dates_around_publication(text, expected):
+    assert as_rows(f for f in time_facts(text, published="2015-11-10") if f.kind == "date") == expected

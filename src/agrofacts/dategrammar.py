@@ -56,6 +56,10 @@ DATELINE_CLOSERS = frozenset({"(", "--", "—"})
 DATELINE_AHEAD = dt.timedelta(days=1)
 #: First characters of a digit token (a decade after "the": "the 1990s").
 DIGITS = frozenset("0123456789")
+#: How many days after publication a day named without a year is still this year's in past tense.
+NEAR_DAYS = 7
+#: How many words before a weekday a "will" may stand and make it the one to come.
+MODAL_REACH = 8
 
 
 class Parser(PointReader):
@@ -248,6 +252,10 @@ class Parser(PointReader):
         when that would put it after the publication date and the sentence tells what happened:
         "Prices rose 3% in December", published in January, is last December; "the fair will
         open in November" and "the rules take effect on July 1" are this year's."""
+        if f.rule == "weekday" and self.pub is not None and self._modal_just_before(i):
+            # "the bureau will hold a press conference on Friday": the Friday to come
+            return Found(f.end, P.weekday_after(self.pub, int(self.role["weekday"][self.text(i)])),
+                         f.rule, f.place)
         if f.place is None or f.period is not None and f.rule != "range":
             return f  # (a yearless range was given the publication year when it was joined)
         if (f.rule in MONTH_RULES or f.rule in SPAN_RULES) and self.written_year is not None \
@@ -257,7 +265,7 @@ class Parser(PointReader):
         if period is None:
             return Found(f.end, period, f.rule, f.place)
         if f.rule in PAST_BOUNDS and period.start > self.pub or self._still_to_come(f.rule, period) \
-                and self._looks_back(i):
+                and self._looks_back(i) and not self._days_ahead(period):
             period = f.place(self.pub.year - 1)  # "since October" in March: last October
         return Found(f.end, period, f.rule, f.place)
 
@@ -265,6 +273,26 @@ class Parser(PointReader):
         """Whether a month or day starts after the publication date, or a quarter, a half or
         "the first 11 months" ends after it (a report cannot give its figures yet)."""
         return rule in MONTH_RULES and period.start > self.pub or rule in SPAN_RULES and period.end > self.pub
+
+    def _modal_just_before(self, i: int) -> bool:
+        """Whether "will" (or "would", "shall") stands a few words before token ``i`` in its
+        sentence, with no number or comma between: "will hold a press conference on Friday",
+        not "announced Friday that prices will rise" nor "will handle 1 billion parcels from
+        Friday to Nov. 16"."""
+        start = self.sentences.start_of(i)
+        for k in range(i - 1, max(start, i - MODAL_REACH) - 1, -1):
+            word = self.lower[k]
+            if word in self.modal_future:
+                return True
+            if word[:1].isdigit() or word in (",", ";", ":"):
+                return False
+        return False
+
+    def _days_ahead(self, period: P.Period) -> bool:
+        """Whether ``period`` is one day a few days after publication: "Nov. 11 has become the
+        biggest shopping day", published on Nov. 10, speaks of the coming one (or the page's
+        date is a time zone behind), not of a day almost a year before."""
+        return period.start == period.end and (period.start - self.pub).days <= NEAR_DAYS
 
     def _looks_back(self, i: int) -> bool:
         """Whether the clause of token ``i`` tells what happened: a verb in the past ("rose",
