@@ -424,6 +424,8 @@ CASES = [
      [("count", "11 modern vehicles", "11", "", "exact", "modern vehicles")]),
     ("shot-over-is-more-than", "Prices shot over $100.",
      [("money", "over $100", "100", "USD", "over", "")]),
+    ("label-covers-its-list", "The festive sale was driven by Tier 2 and 3 towns.", []),
+    ("phase-label-list", "Phase 1 and 2 projects were built.", []),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

@@ -330,12 +330,17 @@ def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, 
         return False
     words = view.words
     prev = words[i - 1]
+    if i > 1 and (prev.lower() in lex.words("unit_list_and") or prev in lex.words("unit_list_comma")) \
+            and words[i - 2][:1].isdigit() and currency is None and not _measured(words, end, lex):
+        # "Tier 2 and 3 towns", "Phase 1 and 2 projects": the label covers the list
+        return _is_label(view, i - 2, lex, None, None, i - 1)
     if prev.lower() in lex.label_words:
         if i > 1 and words[i - 2].lower() in lex.words("determiner"):
             return True  # "the top 20 percent of farmers": a rank, measured or not
         return not (_measured(words, end, lex) or _scaled(words, i, end, lex))  # "will top 700 million"
     return (words[i][:1].isdigit() and _capitalised(prev) and not view.is_sent_start(i - 1)
-            and prev not in lex.months and currency is None and qualifier is None
+            and prev not in lex.months and prev.lower() not in lex.words("range_open")
+            and currency is None and qualifier is None
             and not _measured(words, end, lex))
 
 
