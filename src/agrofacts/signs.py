@@ -46,19 +46,29 @@ def shared_signs() -> frozenset[str]:
 
 def page_signs(text: str) -> dict[str, str]:
     """The signs on the page that mean their other currency here: {"¥": "JPY"} on a page about yen."""
+    present = _signs_on(text)
+    if not present:
+        return {}  # most pages: no shared sign or word at all
     chosen: dict[str, str] = {}
-    words: set[str] | None = None
-    lowered: str | None = None
+    words = set(WORD.findall(text.lower()))
     for cue in sign_cues():
-        if cue.sign not in text:
-            if not cue.sign.islower():
-                continue  # most pages: no shared sign at all
-            if lowered is None:
-                lowered = text.lower()
-            if cue.sign not in lowered:  # a currency word in any case: "CFA", "Rupees"
-                continue
-        if words is None:
-            words = set(WORD.findall(text.lower() if lowered is None else lowered))
-        if not cue.cues.isdisjoint(words) and cue.unless.isdisjoint(words):
+        if cue.sign in present and not cue.cues.isdisjoint(words) and cue.unless.isdisjoint(words):
             chosen[cue.sign] = cue.code
     return chosen
+
+
+def _signs_on(text: str) -> set[str]:
+    """The shared signs used as currencies on the page, from one scan: a sign before a number
+    ("Rs 50", "Sh5,600": not the "Sh" of "Shanghai"), a currency word in any case ("CFA")."""
+    pattern, words = _sign_scan()
+    return {m.lower() if m.lower() in words else m for m in pattern.findall(text)}
+
+
+@cache
+def _sign_scan() -> tuple[re.Pattern, frozenset[str]]:
+    """One regex of every shared sign (longest first) and the set of those that are words."""
+    signs = sorted(shared_signs(), key=len, reverse=True)
+    words = frozenset(s for s in signs if s.islower())
+    parts = [rf"(?i:\b{re.escape(s)}\b)" if s in words else rf"(?<![A-Za-z]){re.escape(s)}(?=\s?\d)"
+             for s in signs]
+    return re.compile("|".join(parts)), words
