@@ -240,12 +240,23 @@ def iter_files(paths: Iterable[str | Path], glob: str = "*.txt",
             report(Problem(display(raw), "no such file or folder"))
             continue
         for doc, file in pairs:
-            key = (doc, os.path.realpath(file))
+            key = (doc, _identity(file))
             if key not in found:
                 found.add(key)
                 out.append((_doc_name(doc), file))
     out.sort(key=lambda pair: (pair[0], os.fspath(pair[1] or "")))
     return out
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What one file is, however it is reached (a symlink, a second name): its device and inode,
+    one system call where resolving the path takes one per folder; the path itself when it
+    cannot be read (reading it later names the reason)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return info.st_dev, info.st_ino
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
