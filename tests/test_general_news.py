@@ -33,6 +33,8 @@ CASES = [
      [("money", "300 shillings", "300", "KES", "exact", "fee")]),
     ("kenyan-sh-glued", "Farmers got Sh2,500 for a bag.",
      [("money", "Sh2,500", "2500", "KES", "exact", "")]),
+    ("shs-in-uganda", "Farmers got Shs5,000 a bag in Kampala.",
+     [("money", "Shs5,000", "5000", "UGX", "exact", "")]),
     ("shillings-in-uganda", "Maize sells at 5,600 shillings a bag in Kampala.",
      [("money", "5,600 shillings", "5600", "UGX", "exact", "")]),
     ("sh-in-tanzania", "Farmers in Tanzania got Sh2,500 a bag.",
