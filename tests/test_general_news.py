@@ -428,6 +428,9 @@ CASES = [
      [("money", "over $100", "100", "USD", "over", "")]),
     ("label-covers-its-list", "The festive sale was driven by Tier 2 and 3 towns.", []),
     ("phase-label-list", "Phase 1 and 2 projects were built.", []),
+    ("scale-word-run-into-the-number", "Retail sales reached 9,510.1billion yuan, up 10.9percent.",
+     [("money", "9,510.1billion yuan", "9510100000000", "CNY", "exact", "Retail sales"),
+      ("percent", "10.9percent", "10.9", "%", "exact", "")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

@@ -502,8 +502,9 @@ class PointReader:
 
     def _month_range(self, i: int, month: int, dash: int, bare_ok: bool) -> Found | None:
         """'January-October 2019', 'Jan-Oct': the months from ``month`` (at ``i``) to the one
-        after the dash, in the year the second one is given."""
-        later = self.month_first(dash + 1, bare_ok)
+        after the dash, in the year the second one is given; "period" after it makes a date
+        of it with no time word before ("in the January-October period")."""
+        later = self.month_first(dash + 1, bare_ok or self.w.has("period_noun", self.low(dash + 2)))
         if later is None:
             return None
         first = Found(dash, None, "month", lambda y: P.month(y, month))
