@@ -431,6 +431,11 @@ CASES = [
     ("scale-word-run-into-the-number", "Retail sales reached 9,510.1billion yuan, up 10.9percent.",
      [("money", "9,510.1billion yuan", "9510100000000", "CNY", "exact", "Retail sales"),
       ("percent", "10.9percent", "10.9", "%", "exact", "")]),
+    ("by-a-change-to-a-level-is-no-range", "USDA revised its forecast by 1.2 million mt to 110.4 million mt.",
+     [("mass", "1.2 million mt", "1200000000", "kg", "exact", ""),
+      ("mass", "110.4 million mt", "110400000000", "kg", "exact", "")]),
+    ("years-of-an-average-are-no-duration", "Prices were 22% above 10-year averages.",
+     [("percent", "22%", "22", "%", "exact", "Prices")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),
@@ -462,6 +467,10 @@ def test_sentence(text, expected):
 
 #: (case id, sentence, [(text, same_as), ...]): ", or" restates a figure only as the same amount.
 OR_CASES = [
+    ("equivalent-to-other-currency", "The income reached 11,000 yuan, equivalent to approximately "
+     "1,624.57 U.S. dollars.", [("11,000 yuan", None), ("approximately 1,624.57 U.S. dollars", 1)]),
+    ("equal-to-other-currency", "It cost 3 billion yuan, equal to $450 million.",
+     [("3 billion yuan", None), ("$450 million", 1)]),
     ("or-other-currency", "The investment totals 1.5 trillion yuan, or about 230 billion dollars.",
      [("1.5 trillion yuan", None), ("about 230 billion dollars", 1)]),
     ("or-other-unit", "The project covers 3 million mu, or 200,000 hectares.",

@@ -461,6 +461,8 @@ def repeated_range_end(reader: NumberReader, r: Reading, k: int) -> tuple[Readin
     words, n, lex = reader.view.words, reader.view.n, reader.lex
     if k + 1 >= n or words[k].lower() not in lex.range_joiners:
         return None
+    if r.start > 0 and words[r.start - 1].lower() in lex.words("change_by"):
+        return None  # "revised by 1.2 million mt to 110.4 million mt": a change, then the level
     opened = range_opening(words, r.start, words[k].lower(), lex)
     if opened is None or not opened and after_change_word(words, r.start, lex) and (
             r.start == 0 or words[r.start - 1].lower() not in lex.words("change_from")):
