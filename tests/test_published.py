@@ -13,6 +13,10 @@ from agrofacts.pipeline import COMPONENTS
 
 HEADERS = [
     ("xinhua-source", "Title\n\nSource: Xinhua| 2019-11-24 15:40:04|Editor: huaxia\nBody", "2019-11-24"),
+    ("agency-comma-date-unspaced", "Title\nXinhua,May 25, 2020 Adjust font size:\nBody", "2020-05-25"),
+    ("statistics-bureau-line", "Title\nNational Bureau of Statistics of China 2016-09-20 10:50\nBody",
+     "2016-09-20"),
+    ("us-slash-date-time", "Title\n10/26/23 4:01:00 PM ET\nBody", "2023-10-26"),
     ("xinhua-source-spaced", "Title\nSource: Xinhua   2016-11-12 23:30:44\nBody", "2016-11-12"),
     ("date-comma-time-line", "Title\nJun 23, 2021, 17:15\nBody", "2021-06-23"),
     ("byline-bar-weekday-date", "Floods hit crops\nFE REPORT | Sunday, 1 September 2024\nBody", "2024-09-01"),
@@ -109,6 +113,12 @@ def test_dates_run_before_the_figure_rules_and_anchoring_after():
 
 
 SOURCES = [
+    ("china-daily-bar-line-start", "Title\nChina Daily | Updated: 2021-06-23 09:12\nBody", "China Daily"),
+    ("peoples-daily-curly-apostrophe", "Title\nPeople’s Daily\nBody", "People's Daily"),
+    ("xinhua-glued-to-a-time", "Title\n2019-02-15 15:30:34Xinhua Editor: Li\nBody", "Xinhua"),
+    ("xinhua-glued-to-updated", "Title\nXinhuaUpdated: February 15, 2019\nBody", "Xinhua"),
+    ("tnnd-dateline", "Title\nWASHINGTON (TNND) — Sales rose.", "TNND"),
+    ("nafb-credit", "Title\nSales rose, the group said. (NAFB)", "NAFB"),
     ("published-in-dawn", "Palm oil falls\nBody.\nPublished in Dawn, August 26th, 2017", "Dawn"),
     ("xinhua-dateline", "BEIJING, Nov. 24 (Xinhua) -- Body", "Xinhua"),
     ("xinhua-credit-updated", "Title\n(Xinhua) Updated: 2016-06-09 13:52\nBody", "Xinhua"),
