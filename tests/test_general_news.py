@@ -33,6 +33,20 @@ CASES = [
      [("money", "300 shillings", "300", "KES", "exact", "fee")]),
     ("kenyan-sh-glued", "Farmers got Sh2,500 for a bag.",
      [("money", "Sh2,500", "2500", "KES", "exact", "")]),
+    ("dollar-sign-on-a-statistics-canada-page", "Statistics Canada said farm income fell to "
+     "$3.9 billion.",
+     [("money", "$3.9 billion", "3900000000", "CAD", "exact", "farm income")]),
+    ("dollar-sign-on-an-abares-page", "ABARES forecast farm output at $70.3 billion.",
+     [("money", "$70.3 billion", "70300000000", "AUD", "exact", "")]),
+    ("dollar-sign-on-a-fonterra-page", "Fonterra cut its milk price to $8.30 per kgMS.",
+     [("money", "$8.30", "8.3", "NZD", "exact", "")]),
+    ("dollar-sign-in-wire-copy-stays-usd", "Statistics Canada data showed exports at $3.9 billion, "
+     "Reuters said.",
+     [("money", "$3.9 billion", "3900000000", "USD", "exact", "")]),
+    ("dollar-sign-on-a-chinese-page-stays-usd", "Queensland's beef exports to China reached 5 billion yuan "
+     "($700 million).",
+     [("money", "5 billion yuan", "5000000000", "CNY", "exact", "beef exports"),
+      ("money", "$700 million", "700000000", "USD", "exact", "")]),
     ("shs-in-uganda", "Farmers got Shs5,000 a bag in Kampala.",
      [("money", "Shs5,000", "5000", "UGX", "exact", "")]),
     ("shillings-in-uganda", "Maize sells at 5,600 shillings a bag in Kampala.",

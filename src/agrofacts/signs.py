@@ -4,8 +4,9 @@
 Indian rupee's and the Pakistani's, "shillings" Kenya's and Uganda's:
 currencies.csv gives each the currency of this genre, and data/sign_cues.csv
 names the others with the words that tell them ("yen", "Lahore"), unless the
-page also names the first ("yuan", "Delhi"). A sign is matched as written; a
-currency word written in lower case there is matched in any case. The page is
+page also names the first ("yuan", "Delhi"); a cue of words joined by "_" is a
+phrase ("statistics_canada"). A sign is matched as written; a currency word
+written in lower case there is matched in any case. The page is
 read once, by the extractor, before its figure sentences are cut out (a "yen"
 may stand in a sentence with no figure), and the choice rides on the Doc
 (``doc.user_data[SIGNS_KEY]``); a Doc made without it (``nlp(text)``) keeps the
@@ -50,11 +51,19 @@ def page_signs(text: str) -> dict[str, str]:
     if not present:
         return {}  # most pages: no shared sign or word at all
     chosen: dict[str, str] = {}
-    words = set(WORD.findall(text.lower()))
+    lowered = text.lower()
+    words = set(WORD.findall(lowered))
     for cue in sign_cues():
-        if cue.sign in present and not cue.cues.isdisjoint(words) and cue.unless.isdisjoint(words):
+        if cue.sign in present and _named(cue.cues, words, lowered) \
+                and not _named(cue.unless, words, lowered):
             chosen[cue.sign] = cue.code
     return chosen
+
+
+def _named(cues: frozenset[str], words: set[str], lowered: str) -> bool:
+    """Whether the page names one of ``cues``: a word, or words joined by "_" written in a row
+    ("statistics_canada": "Statistics Canada")."""
+    return not cues.isdisjoint(words) or any("_" in c and c.replace("_", " ") in lowered for c in cues)
 
 
 def _signs_on(text: str) -> set[str]:
