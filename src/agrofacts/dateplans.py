@@ -97,6 +97,8 @@ class Grammar:
         self.compare_join = frozenset(words.role("compare_join"))
         self.compare_verb = frozenset(words.role("compare_verb"))
         self.year_versus = frozenset(words.role("year_versus"))
+        self.window_joins = frozenset(words.role("window_join"))
+        self.window_units = frozenset(words.role("window_unit"))
         self._rules_by_text: dict[str, tuple[Callable[[PointReader, int], Found | None], ...]] = {}
         self.plans: _Remembered[Plan] = _Remembered(self.plan)
         #: text -> the year it writes ("2019" -> 2019), None for any other text

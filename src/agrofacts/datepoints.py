@@ -124,11 +124,14 @@ class PointReader:
                 or self.lex.currencies_after.match_at(self.texts, i) is not None)
 
     def bare_ok(self, i: int) -> bool:
-        """A bare year or month is a date after a time word ("in 2008", "since March"), and
-        after "and" or "or" that joins it to such a date ("in 2020 and 2021", "in May or June")."""
+        """A bare year or month is a date after a time word ("in 2008", "since March"), after
+        the unit of a window ("the 12 months to June"), and after "and" or "or" that joins it to
+        such a date ("in 2020 and 2021", "in May or June")."""
         prev = self.low(i - 1)
         if prev in self.time_words or prev == "of" and self.low(i - 2) in self.bound_words:
             return True
+        if prev in self.g.window_joins and self.low(i - 2) in self.g.window_units:
+            return True  # "the 12 months to June": the end of a window (dates.py)
         if self._weak_lead(i, prev) and self.year_token(i) is not None:
             return not self._counted_after(i)
         if prev not in self.coordinators or not self._bare_date(i - 2):

@@ -73,6 +73,8 @@ class DateRules:
         self.cased = set(lex.months) | set(words.role("weekday")) | {f"{q}{n}" for q in "QH" for n in "1234"}
         self.grammar = Grammar(words, lex)
         self.comparison = frozenset(words.role("comparison"))  # "up from 2019": a base, no date of its own
+        self.window_joins = frozenset(words.role("window_join"))
+        self.window_units = words.role("window_unit")
         self.starts_with_text: _Memo[Plan | None] = _Memo(self.plan_of_text)
         cased_lower = {w.lower() for w in self.cased}
         #: lower-case text -> whether a token with that lower case may pass ``may_start_text``
@@ -159,6 +161,28 @@ class DateRules:
             return False
         return i == 0 or parser.lower[i - 1] not in self.comparison
 
+    def _window(self, parser: Parser, i: int, f, free_from: int) -> tuple[int, Period] | None:
+        """(first token, period) of "the four weeks to July 7", "the 12 months ended June",
+        "the quarter ended July 28, 2023": so many units that end with the date at ``i``."""
+        lower = parser.lower
+        if f.period is None or i < 2 or lower[i - 1] not in self.window_joins:
+            return None
+        unit = self.window_units.get(lower[i - 2])
+        if unit is None:
+            return None
+        first, count = i - 2, 1
+        num = parser.number_at(i - 3) if i >= 3 else None
+        if num is not None and num.end == i - 2 and num.value == num.value.to_integral_value():
+            first, count = i - 3, int(num.value)
+        elif i < 3 or lower[i - 3] != "the":
+            return None  # "quarter ended July 28" needs "the", as "the four weeks" needs none
+        if first > 0 and lower[first - 1] == "the":
+            first -= 1
+        if first < free_from:
+            return None
+        period = P.window_to(f.period.end, count, str(unit))
+        return None if period is None else (first, period)
+
     def add_dates(self, doc: Doc, parser: Parser, starts: list[tuple[int, Plan]]) -> None:
         """Read the longest date at each free start (``starts``), left to right, into ``doc.spans``."""
         texts, years = parser.texts, parser.years
@@ -180,8 +204,13 @@ class DateRules:
             f = read(i, plan)
             if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
                 continue
-            span = Span(doc, i, f.end, label=label)
-            set_figure(span, figure(f.period, f.rule))
+            window = self._window(parser, i, f, max(free_from, 0))
+            if window is not None and claimed.isdisjoint(range(window[0], i)):
+                span = Span(doc, window[0], f.end, label=label)  # "the four weeks to July 7"
+                set_figure(span, figure(window[1], "window"))
+            else:
+                span = Span(doc, i, f.end, label=label)
+                set_figure(span, figure(f.period, f.rule))
             added.append(span)
             if f.period is None or f.rule == "dateline":
                 pass  # a dateline dates the report, not its sentence

@@ -27,13 +27,15 @@ CHOICE_ROLES = {
     "bound": {"by", "since", "as_of", "before", "until", "after"},
     # a word that closes a range, with the word that opens it: "from X to Y", "between X and Y"
     "range_join": {"from", "between"},
+    # how long one of a window is: "the four weeks to July 7", "the 12 months ended June"
+    "window_unit": {"day", "week", "month", "quarter", "year"},
 }
 #: Roles that are plain word lists (empty value).
 LIST_ROLES = {"lead", "coordinator", "period_noun", "same_period", "date_stress", "ago", "weekend",
               "comparison", "fronting", "clause_opener", "duration_lead", "not_duration", "future",
               "complementizer", "distributive", "past", "reporting", "not_past", "relative",
               "modal_future", "be_form", "year_of", "year_for", "compare_join", "compare_verb",
-              "year_versus", "comparison_strong"}
+              "year_versus", "comparison_strong", "window_join"}
 #: Roles whose surfaces keep their case ("Thursday"; "thursday" is no weekday in news copy).
 CASED_ROLES = {"weekday"}
 

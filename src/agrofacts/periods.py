@@ -178,3 +178,20 @@ def parse_iso(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def window_to(end: dt.date, count: int, unit: str) -> Period | None:
+    """The ``count`` weeks, days, months, quarters or years that end on ``end``: "the four weeks
+    to July 7" is June 10 to July 7; "the 12 months to June" (ending June 30) is July 1 to June 30.
+    """
+    if count < 1:
+        return None
+    if unit in ("day", "week"):
+        return Period(end - dt.timedelta(days=count * (7 if unit == "week" else 1) - 1), end)
+    months_back = count * {"month": 1, "quarter": 3, "year": 12}[unit]
+    y, m = shift_month(end.year, end.month, -months_back)
+    start_day = min(end.day, last_day(y, m)) + 1
+    if start_day > last_day(y, m):  # a window that ends on a month's last day starts on a first
+        y, m = shift_month(y, m, 1)
+        start_day = 1
+    return Period(dt.date(y, m, start_day), end)
