@@ -25,7 +25,7 @@ CASES = [
     ("pakistani-rupees", "Wheat sold at 4,000 Pakistani rupees per 40 kg.",
      [("money", "4,000 Pakistani rupees per 40 kg", "100", "PKR/kg", "exact", "")]),
     ("price-per-hundredweight", "Cattle prices fell $8.10 per 100 pounds.",
-     [("money", "$8.10 per 100 pounds", "0.1785744324", "USD/kg", "exact", "")]),
+     [("money", "$8.10 per 100 pounds", "0.1785744324", "USD/kg", "exact", "Cattle prices")]),
     ("dong", "The farm earned 2 billion dong last year.",
      [("money", "2 billion dong", "2000000000", "VND", "exact", "")]),
     # Shillings are Kenya's unless the page tells another country (data/sign_cues.csv).
@@ -79,7 +79,7 @@ CASES = [
     ("rmb-glued-title-case", "Sales hit Rmb3bn.",
      [("money", "Rmb3bn", "3000000000", "CNY", "exact", "Sales")]),
     ("pc-glued", "Shares rose 4.3pc on Monday.",
-     [("percent", "4.3pc", "4.3", "%", "exact", "")]),
+     [("percent", "4.3pc", "4.3", "%", "exact", "Shares")]),
     ("glued-m-before-unit", "Output hit 2.3m tonnes.",
      [("mass", "2.3m tonnes", "2300000000", "kg", "exact", "Output")]),
     # ---- trade units and number styles
@@ -263,7 +263,7 @@ CASES = [
     ("basis-points", "The bank cut its rate by 25 basis points.",
      [("percent", "25 basis points", "0.25", "pp", "exact", "")]),
     ("bps", "The spread widened 30 bps.",
-     [("percent", "30 bps", "0.3", "pp", "exact", "")]),
+     [("percent", "30 bps", "0.3", "pp", "exact", "spread")]),
     # ---- a yield's area named before the figure, as Chinese farm news writes it
     ("per-mu-yield-before", "The per mu yield reached 500 kg.",
      [("yield", "500 kg", "7500", "kg/ha", "exact", "per mu yield")]),
@@ -342,8 +342,8 @@ CASES = [
      [("mass", "5 million tonnes", "5000000000", "kg", "exact", "Output"),
       ("mass", "4.8", "4800000000", "kg", "exact", "")]),
     ("change-without-from", "Prices rose 2 yuan to 12 yuan per kg.",
-     [("money", "2 yuan", "2", "CNY", "exact", ""),
-      ("money", "12 yuan per kg", "12", "CNY/kg", "exact", "")]),
+     [("money", "2 yuan", "2", "CNY", "exact", "Prices"),
+      ("money", "12 yuan per kg", "12", "CNY/kg", "exact", "Prices")]),
     ("qualifier-before-sign", "Prices were about -2% lower.",
      [("percent", "about -2%", "-2", "%", "approx", "Prices")]),
     ("negative-range", "Prices were -5 to -3 percent.",
@@ -351,8 +351,8 @@ CASES = [
     ("no-negative-count", "Prices were -5 on the day.", []),
     # ---- a bare number compared with the figure before it takes its unit
     ("compared-with-bare", "Exports rose 11% to 26.49 million tonnes, compared with 23.87 million.",
-     [("percent", "11%", "11", "%", "exact", ""),
-      ("mass", "26.49 million tonnes", "26490000000", "kg", "exact", ""),
+     [("percent", "11%", "11", "%", "exact", "Exports"),
+      ("mass", "26.49 million tonnes", "26490000000", "kg", "exact", "Exports"),
       ("mass", "23.87 million", "23870000000", "kg", "exact", "")]),
     ("up-from-bare", "Sales hit 30 trillion yuan, up from 21.8 trillion.",
      [("money", "30 trillion yuan", "30000000000000", "CNY", "exact", "Sales"),

@@ -11,6 +11,15 @@ import pytest
 from agrofacts.extract import extract_text
 
 CASES = [
+    ("subject-of-a-change", "The per capita disposable income of rural residents rose 8.8 percent "
+     "to 16,021 yuan.", "8.8 percent", "per capita disposable income of rural residents"),
+    ("subject-of-the-level-a-change-reached", "Retail sales grew 5.2 percent year on year to "
+     "3.2 trillion yuan.", "3.2 trillion yuan", "Retail sales"),
+    ("change-after-went-up", "Wholesale pork prices went up 0.9 percent to 41.79 yuan per kg.",
+     "0.9 percent", "Wholesale pork prices"),
+    ("makes-up-is-no-change", "Wheat makes up 20 percent of exports.", "20 percent", ""),
+    ("subject-after-saw", "Farmers saw net farm income fall by 45% to $3.9 billion.", "45%",
+     "net farm income"),
     ("noun-before-of", "The firm generated revenue of more than 1.9 million yuan.",
      "more than 1.9 million yuan", "revenue"),
     ("plain-subject", "Revenue reached 5 billion yuan.", "5 billion yuan", "Revenue"),

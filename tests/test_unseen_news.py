@@ -121,7 +121,7 @@ PERCENTS = [
     ("percent-yoy", "Retail sales rose by 4.1 percent year on year.",
      [("percent", "4.1 percent", "4.1", "%", "exact", "Retail sales")]),
     ("percent-sign", "Prices fell 2.1% last month.",
-     [("percent", "2.1%", "2.1", "%", "exact", "")]),
+     [("percent", "2.1%", "2.1", "%", "exact", "Prices")]),
     ("per-cent", "Growth slowed to 4.8 per cent.",
      [("percent", "4.8 per cent", "4.8", "%", "exact", "")]),
     ("percent-over", "Over 95 percent of villages have broadband.",
@@ -256,7 +256,7 @@ FURNITURE_PAGES = [
      "The farm sold 40 tonnes of grapes.\nEditor: Wang Lei 1\n"
      "Prices rose 5 percent. (Web editor: Zhang Kaiwei, Liang Jun)\n(Edited by Li Na 2)\n",
      [("mass", "40 tonnes", "40000", "kg", "exact", ""),
-      ("percent", "5 percent", "5", "%", "exact", "")]),
+      ("percent", "5 percent", "5", "%", "exact", "Prices")]),
     ("china-daily-byline",
      "Tea town thrives\nBy Li Ming | China Daily | Updated: 2024-03-05 09:12\n"
      "The town sold 12 tonnes of tea.\n",
@@ -265,7 +265,7 @@ FURNITURE_PAGES = [
      "(People's Daily Online) 09:31, October 12, 2023\nThe county built 30 greenhouses.\n",
      [("count", "30 greenhouses", "30", "", "exact", "greenhouses")]),
     ("enditem", "Exports rose 7 percent. Enditem\n",
-     [("percent", "7 percent", "7", "%", "exact", "")]),
+     [("percent", "7 percent", "7", "%", "exact", "Exports")]),
     ("page-chrome",
      "0 Comment(s)Print E-mail\nAdjust font size:\nThe mill hired 60 workers.\n"
      "Copyright 1995 - 2024 . All rights reserved.\n京ICP备13028878号-13\n京公网安备 11010502000001号\n",

@@ -28,6 +28,8 @@ IN_NOUN_REACH = 3
 DATELINE_ENDS = frozenset({"--", "—", "–", "-"})
 #: The possessive after a name: "China 's total grain output".
 POSSESSIVE = frozenset({"'s", "’s"})
+#: How many words a change may take before "to" and the level it reached: "8.8 percent", "$5".
+CHANGE_FIGURE_WORDS = 3
 
 
 class SubjectItem:
@@ -50,6 +52,9 @@ class SubjectItem:
         self.stopwords = lex.stopwords
         self.measure_nouns = lex.words("measure_noun")
         self.measure_leads = lex.words("measure_lead")  # "in": "10 billion yuan in sales"
+        self.change_words, self.change_by = lex.words("change_word"), lex.words("change_by")
+        self.change_to, self.change_tail = lex.words("change_to"), lex.words("change_tail")
+        self.motion_verbs, self.not_change_before = lex.words("motion_verb"), lex.words("not_change_before")
 
     def __call__(self, view: TokenView, start: int) -> str:
         span = self.span(view, start)
@@ -91,9 +96,13 @@ class SubjectItem:
             end = start  # "Sales nearly reached 5 billion yuan": the qualifier holds the verb
         else:
             link = self.links.match_ending_at(words, start)
-            if link is None:
-                return None  # most figures: no verb before them that ties a subject
-            end = link[1]
+            if link is not None:
+                end = link[1]
+            else:
+                verb = self.changed(view, start) if self.counted is False else None
+                if verb is None:
+                    return None  # most figures: no verb before them that ties a subject
+                end = verb  # "Income rose 8.8 percent to 16,021 yuan": what rose is measured
         first = self._clause_start(view, start, end)
         if first is None or not all(w.isalpha() or w in POSSESSIVE or w == "-" for w in words[first:end]):
             return None  # a number or a sign in the way: not a plain subject
@@ -122,6 +131,33 @@ class SubjectItem:
                 return k + 1, m  # "Stocks of breeding sows stood at 41 million": the sows are counted
             k = m  # "the value of fruits exported"
         return j, k
+
+    def changed(self, view: TokenView, start: int) -> int | None:
+        """The verb of change a figure at ``start`` tells the change or the level of: "rose 8.8
+        percent", "increased by 10 percent", "grew 5.2 percent year on year to 3.2 trillion yuan"
+        (the change and the level reached share the subject); None else."""
+        words = view.words
+        j = start - 1
+        if j > 0 and words[j].lower() in self.change_to:
+            j -= 1
+            while j >= 0 and words[j].lower() in self.change_tail:
+                j -= 1  # "year on year", "year-on-year"
+            k = j
+            while k >= 0 and j - k < CHANGE_FIGURE_WORDS and not words[k][:1].isdigit():
+                k -= 1
+            if k < 0 or not words[k][:1].isdigit():
+                return None
+            j = k - 1
+            if j >= 0 and not words[j].isalpha() and words[j] not in CLAUSE_BREAKS:
+                j -= 1  # a sign before the change: "rose $5 to $30"
+        if j >= 0 and words[j].lower() in self.change_by:
+            j -= 1
+        if j <= 0 or words[j].lower() not in self.change_words:
+            return None
+        before = words[j - 1].lower()
+        if before in self.not_change_before:
+            return None  # "wheat makes up 20 percent": a share, no change
+        return j - 1 if before in self.motion_verbs else j  # "went up 0.9 percent": the verb is "went"
 
     def _clause_start(self, view: TokenView, start: int, end: int) -> int | None:
         """The first token of the clause whose verb ends at ``end``, within ``SUBJECT_WORDS``;
