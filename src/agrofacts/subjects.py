@@ -15,7 +15,7 @@ a relative clause or a date first gives nothing: no guessing.
 from __future__ import annotations
 
 from .items import ITEM_WORDS
-from .lexicon import Lexicons
+from .lexicon import ARTICLES, Lexicons
 from .tokenview import TokenView
 
 #: Tokens that end a clause: a subject does not reach back over one of them.
@@ -54,6 +54,7 @@ class SubjectItem:
         self.measure_leads = lex.words("measure_lead")  # "in": "10 billion yuan in sales"
         self.change_words, self.change_by = lex.words("change_word"), lex.words("change_by")
         self.change_to, self.change_tail = lex.words("change_to"), lex.words("change_tail")
+        self.change_from = lex.words("change_from")
         self.motion_verbs, self.not_change_before = lex.words("motion_verb"), lex.words("not_change_before")
 
     def __call__(self, view: TokenView, start: int) -> str:
@@ -135,7 +136,8 @@ class SubjectItem:
     def changed(self, view: TokenView, start: int) -> int | None:
         """The verb of change a figure at ``start`` tells the change or the level of: "rose 8.8
         percent", "increased by 10 percent", "grew 5.2 percent year on year to 3.2 trillion yuan"
-        (the change and the level reached share the subject); None else."""
+        (the change and the level reached share the subject), "rose from 8 yuan to 12 yuan";
+        None else."""
         words = view.words
         j = start - 1
         if j > 0 and words[j].lower() in self.change_to:
@@ -150,13 +152,15 @@ class SubjectItem:
             j = k - 1
             if j >= 0 and not words[j].isalpha() and words[j] not in CLAUSE_BREAKS:
                 j -= 1  # a sign before the change: "rose $5 to $30"
-        if j >= 0 and words[j].lower() in self.change_by:
-            j -= 1
+        if j >= 0 and (words[j].lower() in self.change_by or words[j].lower() in self.change_from):
+            j -= 1  # "increased by 10 percent", "rose from 8 yuan to 12 yuan"
         if j <= 0 or words[j].lower() not in self.change_words:
             return None
         before = words[j - 1].lower()
         if before in self.not_change_before:
             return None  # "wheat makes up 20 percent": a share, no change
+        if before in self.determiners or j > 1 and words[j - 2].lower() in ARTICLES:
+            return None  # "saw a slight rise from 20 yuan": a noun, whose subject is no item
         return j - 1 if before in self.motion_verbs else j  # "went up 0.9 percent": the verb is "went"
 
     def _clause_start(self, view: TokenView, start: int, end: int) -> int | None:
