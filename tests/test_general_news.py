@@ -451,6 +451,13 @@ CASES = [
       ("mass", "110.4 million mt", "110400000000", "kg", "exact", "")]),
     ("years-of-an-average-are-no-duration", "Prices were 22% above 10-year averages.",
      [("percent", "22%", "22", "%", "exact", "Prices")]),
+    ("glued-m-before-an-adjective-and-noun", "There are approximately 1.5m laying hens.",
+     [("count", "approximately 1.5m laying hens", "1500000", "", "approx", "laying hens")]),
+    ("glued-m-continuing-a-count", "Some 11.47m birds were infected, up from 8.08m a month earlier.",
+     [("count", "Some 11.47m birds", "11470000", "", "approx", "birds"),
+      ("count", "8.08m", "8080000", "", "exact", "birds")]),
+    ("glued-m-before-a-dimension", "The wall is 2.5m high.",
+     [("length", "2.5m", "2.5", "m", "exact", "wall")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

@@ -295,7 +295,8 @@ def _in_order(positions: list[Position]) -> bool:
 
 
 def _scaled(r: Reading) -> Reading:
-    return r._replace(value=r.value * MILLION,
+    """``r`` read with its glued "m" as a million, which its text takes in: "8.08m"."""
+    return r._replace(value=r.value * MILLION, end=r.million_m, million_m=None,
                       value_max=None if r.value_max is None else r.value_max * MILLION)
 
 

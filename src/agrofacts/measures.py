@@ -60,10 +60,10 @@ class MeasureRule:
         if r.million_m is not None:
             if lex.units.match_at(words, r.million_m) is not None:  # "2.3m tonnes": a million
                 k, value, value_max = r.million_m, value * MILLION, times(value_max, MILLION)
+            elif self._metres(view, r.million_m):
+                k = r.million_m - 1  # "2.5m high", "a 300m-long pipe": the glued "m" is a metre
             else:
-                k = r.million_m - 1  # the glued "m" is a metre here; a count takes "1.2m people"
-                if k + 1 < n and lex.is_plural(words[k + 1].lower()):
-                    return None
+                return None  # "1.5m laying hens", "down from 8.08m": a million, for the counts
         hyphenated = k + 1 < n and words[k] == "-" and not view.spaces[k - 1]
         unit = lex.units.match_at(words, k + 1 if hyphenated else k)
         if unit is None and k + 1 < n and words[k].lower() in lex.words("duration_adjective"):
@@ -193,6 +193,13 @@ class MeasureRule:
         words = view.words
         j = end + 1 if end < view.n and words[end] == "-" else end
         return j < view.n and words[j].lower() in self.lex.words("age_after")
+
+    def _metres(self, view: TokenView, after: int) -> bool:
+        """Whether a glued "m" ending before ``after`` is a metre: a dimension follows it ("2.5m
+        high", "a 300m-long pipe", "2m in diameter"); in news it is a million otherwise."""
+        words = view.words
+        k = after + 1 if after < view.n and words[after] == "-" else after
+        return k < view.n and words[k].lower() in self.lex.words("dimension_after")
 
     def _is_extreme(self, view: TokenView, end: int, unit: str) -> bool:
         """'a four-year high': how long since a level was last seen, a comparison, not a duration;
