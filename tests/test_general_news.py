@@ -188,6 +188,8 @@ CASES = [
     ("capital-letter-before-a-currency-word", "It cost 50K rupees.",
      [("money", "50K rupees", "50000", "INR", "exact", "")]),
     ("slogan-numbers-are-no-counts", 'The poor are guaranteed "two assurances and three guarantees".', []),
+    ("slogan-with-the-comma-inside-its-quote", 'It has "three regions and three prefectures," 169 counties.',
+     [("count", "169 counties", "169", "", "exact", "counties")]),
     ("quoted-speech-with-the-comma-outside", '"Three villages have already signed up", he said.',
      [("count", "Three villages", "3", "", "exact", "villages")]),
     ("approached-is-no-qualifier", "The company approached 20 banks for loans.",

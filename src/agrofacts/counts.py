@@ -35,6 +35,8 @@ SLOGAN_WORDS = 8
 #: Quotation marks around a counted noun: '4,310 "Taobao villages"'.
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 CLOSING_QUOTES = frozenset({'"', "”", "’"})
+#: Marks a quoted slogan may end with inside its closing quote.
+SLOGAN_END_MARKS = frozenset({",", ".", ";", ":"})
 
 
 class CountRules:
@@ -284,8 +286,13 @@ def _in_slogan(view: TokenView, i: int, lex: Lexicons) -> bool:
         return False
     # a slogan is numbers and nouns ("and" between): '"Three villages have signed up", he said' is speech
     joins = lex.words("slogan_join")  # "two assurances and three guarantees"
+    body = view.words[first:close]
+    while body and body[-1] in SLOGAN_END_MARKS:
+        body = body[:-1]  # '"three regions and three prefectures,"': American quotes take the comma
+    if body and body[-1] != view.words[close - 1] and not lex.is_plural(body[-1].lower()):
+        return False  # '"Two farms joined," he said': speech, whose comma stands inside the quote
     return all(w.isalpha() and (w.lower() in numbers or w.lower() in joins
-                                or w.lower() not in lex.stopwords) for w in view.words[first:close])
+                                or w.lower() not in lex.stopwords) for w in body)
 
 
 
