@@ -460,6 +460,10 @@ CASES = [
       ("count", "8.08m", "8080000", "", "exact", "birds")]),
     ("glued-m-before-a-dimension", "The wall is 2.5m high.",
      [("length", "2.5m", "2.5", "m", "exact", "wall")]),
+    ("spelled-number-after-a-determiner-refers-back", "The two chains sold 5 tonnes.",
+     [("mass", "5 tonnes", "5000", "kg", "exact", "")]),
+    ("bare-restatement-in-brackets-is-no-count", "The fund reached 3 billion yuan (488.73 million).",
+     [("money", "3 billion yuan", "3000000000", "CNY", "exact", "fund")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

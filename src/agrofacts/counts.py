@@ -37,6 +37,10 @@ OPENING_QUOTES = frozenset({'"', "“", "‘"})
 CLOSING_QUOTES = frozenset({'"', "”", "’"})
 #: Marks a quoted slogan may end with inside its closing quote.
 SLOGAN_END_MARKS = frozenset({",", ".", ";", ":"})
+#: Spelled numbers below this after "the", "these", "its": things named before ("the two chains").
+SPELLED_BACK_REFERENCE = 10
+#: Brackets that open a restatement: "3 billion yuan (488.73 million)".
+OPENING_BRACKETS = frozenset({"(", "["})
 
 
 class CountRules:
@@ -121,12 +125,17 @@ class CountRules:
                 return None  # "two years later", "ten minutes past midnight": a time, not a count
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
+            if r.num.spelled and r.value < SPELLED_BACK_REFERENCE and r.start > 0 \
+                    and view.lower(r.start - 1) in self.lex.words("determiner"):
+                return None  # "the two chains", "these three crops": named before, not counted here
             item = view.text(first, head_end)
             quoted = first > end and head_end < view.n and view.words[head_end] in CLOSING_QUOTES
             qualifier, end = trailing_qualifier(view.words, head_end + quoted, r.qualifier, self.lex)
             return _count(r.start, end, r, item, "count", qualifier)
         if r.num.year_like or r.num.spelled:
             return None  # "one of the giants": a spelled number needs its own noun
+        if r.start > 0 and view.words[r.start - 1] in OPENING_BRACKETS:
+            return None  # "3 billion yuan (488.73 million)": a restatement whose unit was left out
         if r.value != r.value.to_integral_value():
             return None  # "Exports rose by 0.8": no noun after it counts a part of a thing
         before = self.noun_before(view, r.start)
