@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .bushels import unit_at
 from .context import (
     NumberReader,
     Reading,
@@ -58,16 +59,16 @@ class MeasureRule:
         words, n = view.words, view.n
         k, value, value_max = r.end, r.value, r.value_max
         if r.million_m is not None:
-            if lex.units.match_at(words, r.million_m) is not None:  # "2.3m tonnes": a million
+            if unit_at(view, r.million_m, self.lex) is not None:  # "2.3m tonnes": a million
                 k, value, value_max = r.million_m, value * MILLION, times(value_max, MILLION)
             elif self._metres(view, r.million_m):
                 k = r.million_m - 1  # "2.5m high", "a 300m-long pipe": the glued "m" is a metre
             else:
                 return None  # "1.5m laying hens", "down from 8.08m": a million, for the counts
         hyphenated = k + 1 < n and words[k] == "-" and not view.spaces[k - 1]
-        unit = lex.units.match_at(words, k + 1 if hyphenated else k)
+        unit = unit_at(view, k + 1 if hyphenated else k, self.lex)
         if unit is None and k + 1 < n and words[k].lower() in lex.words("duration_adjective"):
-            unit = lex.units.match_at(words, k + 1)  # "nine consecutive years"
+            unit = unit_at(view, k + 1, self.lex)  # "nine consecutive years"
             if unit is not None and kind_of(unit[0])[0] != "duration":
                 unit = None
         bracketed = None
@@ -97,7 +98,7 @@ class MeasureRule:
                 self._is_age(view, end) or lex.is_share(words, end) or self._is_extreme(view, end, name)):
             return NOT_A_FIGURE
         if unit_end + 1 < n and words[unit_end].lower() in self.per_words:
-            per = lex.units.match_at(words, unit_end + 1)
+            per = unit_at(view, unit_end + 1, self.lex)
             if per is not None and has_kind(f"{name}/{per[0]}"):
                 name = f"{name}/{per[0]}"
                 if end == unit_end:
@@ -125,7 +126,7 @@ class MeasureRule:
         if upper is None:
             return None
         target, opened = upper
-        unit = self.lex.units.match_at(reader.view.words, target.end)
+        unit = unit_at(reader.view, target.end, self.lex)
         if target.currency is not None or unit is None or unit[0] != name or target.value <= r.value:
             return None
         return target.value, unit[1], r.start - 1 if opened else r.start
@@ -151,7 +152,7 @@ class MeasureRule:
         word = self.lex.numbers.get(words[at].lower()) if at < n else None
         if word is not None and word.role == "scale":
             at, scale = at + 1, word.value
-        unit = self.lex.units.match_at(words, at)
+        unit = unit_at(view, at, self.lex)
         if unit is None:
             return None
         return scale, unit[0], unit[1]
@@ -163,7 +164,7 @@ class MeasureRule:
         The rate must be tied to a yield word ("per mu yield", "yield per mu"): a bare "per
         mu" earlier in a sentence may belong to another figure.
         """
-        words, lex = view.words, self.lex
+        words = view.words
         per_words, yield_words = self.per_words, self.yield_words
         lo = max(0, start - YIELD_LOOKBACK)
         if yield_words.isdisjoint(lowers_of(view.doc)[lo:start]):
@@ -175,7 +176,7 @@ class MeasureRule:
             if word not in per_words:
                 continue
             k = j + 2 if j + 2 < start and words[j + 1] == "-" else j + 1  # "per-mu"
-            unit = lex.units.match_at(words, k)
+            unit = unit_at(view, k, self.lex)
             if unit is None or unit[1] > start:
                 return None
             tied = unit[1] < start and words[unit[1]].lower() in yield_words \
@@ -186,7 +187,7 @@ class MeasureRule:
     def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
         """'rose from 5 to 8 percent': (unit of the 8, end of that unit)."""
         target = change_target(reader, r)
-        return None if target is None else self.lex.units.match_at(reader.view.words, target.end)
+        return None if target is None else unit_at(reader.view, target.end, self.lex)
 
     def _is_age(self, view: TokenView, end: int) -> bool:
         """'56-year-old': an age, which the contract does not list as a figure."""

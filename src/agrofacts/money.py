@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .bushels import unit_at
 from .context import (
     NumberReader,
     Reading,
@@ -138,7 +139,7 @@ class MoneyRule:
         is no sum of money ("2 million pounds of beef", not "... of aid"), or a mass it
         restates ("300 kg (660 pounds)", "300 kg, or 660 pounds").
         """
-        unit = self.lex.units.match_at(view.words, start)
+        unit = unit_at(view, start, self.lex)
         if unit is None or unit[1] != end:
             return False
         words, n = view.words, view.n
@@ -175,7 +176,7 @@ class MoneyRule:
             at += 1
         if at + 1 < n and words[at].lower() in self.lex.words("per"):
             count, at_unit = _per_count(words, at + 1)
-            unit = self.lex.units.match_at(words, at_unit)
+            unit = unit_at(view, at_unit, self.lex)
             if unit is not None and priced_per(unit[0]) and not (
                     unit[1] < n and words[unit[1]].lower() in self.lex.words("not_per_after")
                     and kind_of(unit[0])[0] == "duration"):
