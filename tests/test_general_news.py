@@ -460,8 +460,10 @@ CASES = [
       ("count", "8.08m", "8080000", "", "exact", "birds")]),
     ("glued-m-before-a-dimension", "The wall is 2.5m high.",
      [("length", "2.5m", "2.5", "m", "exact", "wall")]),
-    ("spelled-number-after-a-determiner-refers-back", "The two chains sold 5 tonnes.",
-     [("mass", "5 tonnes", "5000", "kg", "exact", "")]),
+    ("spelled-number-after-a-determiner-refers-back", "Two chains joined. The two chains sold 5 tonnes.",
+     [("count", "Two chains", "2", "", "exact", "chains"), ("mass", "5 tonnes", "5000", "kg", "exact", "")]),
+    ("spelled-number-after-a-determiner-first-named", "The two cyclones that hit the country damaged crops.",
+     [("count", "two cyclones", "2", "", "exact", "cyclones")]),
     ("bare-restatement-in-brackets-is-no-count", "The fund reached 3 billion yuan (488.73 million).",
      [("money", "3 billion yuan", "3000000000", "CNY", "exact", "fund")]),
     # A bushel weighs what its crop weighs (bushels.py, data/bushels.csv).

@@ -49,6 +49,8 @@ COMPARISON_WINDOW = 2
 #: How many tokens before a date a word that surely compares may stand, with no number between:
 #: "relative to the August 2023 headline inflation rate".
 STRONG_COMPARISON_WINDOW = 8
+#: The possessive after a year that names a base: "compared with 2019's second quarter".
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 #: What may stand between a comparison word and its date: "than that of 2019", "those of 2020".
 THAT_OF = ("that", "of")
 THAT_OF_FORMS = frozenset({THAT_OF, ("those", "of")})
@@ -296,8 +298,10 @@ class Anchoring:
         date's clause with no number between: "26.72 percent relative to the August 2023 rate",
         "2.67% more than what was estimated in May". The date is the base's."""
         for i in range(start - 1, max(-1, start - STRONG_COMPARISON_WINDOW - 1), -1):
-            if clause[i] != clause[start] or lowers[i][:1].isdigit():
+            if clause[i] != clause[start]:
                 return False
+            if lowers[i][:1].isdigit() and not (i + 1 < start and lowers[i + 1] in POSSESSIVE_MARKS):
+                return False  # a figure between ("than 20 farms in 2020"); "2019's" names the base
             if lowers[i] in self.comparison_strong:
                 return True
         return False

@@ -3,7 +3,8 @@
 A US bushel is a volume, but grain is traded by the bushel's weight for its
 crop: 56 lb of corn, 60 lb of wheat or soybeans (units.txt). The crop named
 after the unit ("472 million bushels of corn"), else the first one named in
-the sentence ("Corn futures rose to $4.50 a bushel"), picks the weight
+the sentence ("Corn futures rose to $4.50 a bushel"), else the last one named
+in the sentences just before, picks the weight
 (data/bushels.csv); with no crop named the bushel stays a volume, and is no
 unit of a rate or a yield.
 """
@@ -50,4 +51,8 @@ def _crop_bushel(view: TokenView, start: int, end: int) -> str:
         crop = crops.get(words[j].lower())
         if crop is not None:
             return crop
+    for j in range(first - 1, max(-1, first - CROP_REACH - 1), -1):  # the sentences before
+        crop = crops.get(words[j].lower())
+        if crop is not None:
+            return crop  # "Corn production is forecast at ... Yields average 183.1 bushels per acre."
     return BUSHEL

@@ -126,7 +126,8 @@ class CountRules:
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
             if r.num.spelled and r.value < SPELLED_BACK_REFERENCE and r.start > 0 \
-                    and view.lower(r.start - 1) in self.lex.words("determiner"):
+                    and view.lower(r.start - 1) in self.lex.words("determiner") \
+                    and _named_before(view, r.start, view.lower(head_end - 1)):
                 return None  # "the two chains", "these three crops": named before, not counted here
             item = view.text(first, head_end)
             quoted = first > end and head_end < view.n and view.words[head_end] in CLOSING_QUOTES
@@ -303,6 +304,14 @@ def _in_slogan(view: TokenView, i: int, lex: Lexicons) -> bool:
     return all(w.isalpha() and (w.lower() in numbers or w.lower() in joins
                                 or w.lower() not in lex.stopwords) for w in body)
 
+
+
+def _named_before(view: TokenView, before: int, head: str) -> bool:
+    """Whether the noun ``head`` (or its singular) stands in the text before token ``before``:
+    "the two chains" refers back only when chains were named ("the two tropical cyclones that
+    entered the Philippines" in a lede names them first)."""
+    singular = head[:-1] if head.endswith("s") else head
+    return any(view.lower(j) in (head, singular) for j in range(before))
 
 
 def _in_order(positions: list[Position]) -> bool:
