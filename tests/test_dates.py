@@ -54,6 +54,8 @@ DATES = [
      [("the quarter ended July 28, 2023", "2023-04-29", "2023-07-28")]),
     ("year-to-a-month", "Inflation was 3% in the year to June 2019.",
      [("the year to June 2019", "2018-07-01", "2019-06-30")]),
+    ("day-range-with-to-and-no-from", "Shipments fell 8% during Aug 1 to 25.",
+     [("Aug 1 to 25", "2021-08-01", "2021-08-25")]),
     ("abbreviated-month-span-with-stops", "Sales rose in the Jan.-Sept. period.",
      [("Jan.-Sept.", "2021-01-01", "2021-09-30")]),
     ("month-span-before-period", "Sales rose 5 percent in the January-October period.",

@@ -98,6 +98,8 @@ class Grammar:
         self.compare_verb = frozenset(words.role("compare_verb"))
         self.year_versus = frozenset(words.role("year_versus"))
         self.window_joins = frozenset(words.role("window_join"))
+        #: words that open a range of their own ("from Aug 1 to 25" is read as a range)
+        self.range_openers = frozenset(words.joins)
         self.window_units = frozenset(words.role("window_unit"))
         self._rules_by_text: dict[str, tuple[Callable[[PointReader, int], Found | None], ...]] = {}
         self.plans: _Remembered[Plan] = _Remembered(self.plan)

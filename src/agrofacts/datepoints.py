@@ -475,6 +475,10 @@ class PointReader:
             if self.text(k) in ("-", "–") and self.glued(k - 1) \
                     and (upper := self.days[self.text(k + 1)]) is not None and upper > first:
                 last, k = upper, k + 2
+            elif self.low(k) == "to" and (upper := self.days[self.text(k + 1)]) is not None \
+                    and upper > first and self.text(k + 2) not in self.lex.months \
+                    and not self.quantity_at(k + 2) and self.low(i - 1) not in self.g.range_openers:
+                last, k = upper, k + 2  # "during Aug 1 to 25": the days of one month
             year_at = k + 1 if self.text(k) == "," else k
             y = self.year_token(year_at)
 
