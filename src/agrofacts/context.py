@@ -330,8 +330,9 @@ def _is_label(view: TokenView, i: int, lex: Lexicons, currency: tuple[Currency, 
         return False
     words = view.words
     prev = words[i - 1]
-    if i > 1 and (prev.lower() in lex.words("unit_list_and") or prev in lex.words("unit_list_comma")) \
-            and words[i - 2][:1].isdigit() and currency is None and not _measured(words, end, lex):
+    if i > 1 and words[i - 2][:1].isdigit() and currency is None \
+            and (prev.lower() in lex.words("unit_list_and") or prev in lex.words("unit_list_comma")) \
+            and not _measured(words, end, lex):
         # "Tier 2 and 3 towns", "Phase 1 and 2 projects": the label covers the list
         return _is_label(view, i - 2, lex, None, None, i - 1)
     if prev.lower() in lex.label_words:
