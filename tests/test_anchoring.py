@@ -14,6 +14,8 @@ PUB = "2021-11-17"
 
 #: (id, sentence, figure text, period_start, period_end, published)
 CASES = [
+    ("over-a-window-is-its-period", "Ocado sales rose 10.7% over the 12 weeks to 7 November.", "10.7%",
+     "2021-08-16", "2021-11-07", PUB),
     ("relative-to-a-dated-rate-is-a-base", "Inflation increased to 26.72 percent relative to the August "
      "2021 rate, which was 25.80 percent.", "26.72 percent", "", "", PUB),
     ("compared-to-the-rate-recorded-in", "It was 1.41 percent lower compared to the rate recorded in "

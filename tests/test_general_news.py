@@ -478,6 +478,10 @@ CASES = [
     ("bushels-of-no-crop-are-a-volume", "The bin holds 3,000 bushels.",
      [("volume", "3,000 bushels", "105717.210501", "L", "exact", "")]),
     ("bushels-per-acre-of-no-crop-are-nothing", "Yields averaged 183.1 bushels per acre.", []),
+    ("topped-the-mark", "Sales crossed the 10 billion yuan mark.",
+     [("money", "crossed the 10 billion yuan", "10000000000", "CNY", "over", "")]),
+    ("neared-the-mark", "Damage neared the P600-million mark.",
+     [("money", "neared the P600-million", "600000000", "PHP", "approx", "Damage")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import CHANGE_WINDOW, after_change_word
-from .dates import published_date
+from .dates import WINDOW_RULE, published_date
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, facts_of, set_figure
 from .lexicon import ARTICLES, Lexicons, lexicons
@@ -183,7 +183,9 @@ class Anchoring:
 
     def _read(self, doc: Doc, date: tuple[int, int, Figure], clause: list[int]) -> _Date:
         start, end, fig = date
-        return _Date(start, end, fig, not self._comparison(doc, start, clause),
+        # a window ("over the 12 weeks to 7 July") is a time the figure covers, never a base
+        base = fig.rule != WINDOW_RULE and self._comparison(doc, start, clause)
+        return _Date(start, end, fig, not base,
                      self._opens_clause(doc, start, end, clause), self._since(doc, start, fig, clause))
 
     def governing(self, doc: Doc, fig_start: int, fig_end: int, dates: list[_Date], clause: list[int],

@@ -54,6 +54,8 @@ V = TypeVar("V")
 
 #: The ``doc.user_data`` key holding the publication date (ISO string) for the date rules.
 PUBLISHED_KEY = "published"
+#: The rule of a date that is a window of so many units ending on a day ("the four weeks to 7 July").
+WINDOW_RULE = "window"
 
 
 #: First characters of a digit token, and the last three of "mid-2019": a date may start there.
@@ -207,7 +209,7 @@ class DateRules:
             window = self._window(parser, i, f, max(free_from, 0))
             if window is not None and claimed.isdisjoint(range(window[0], i)):
                 span = Span(doc, window[0], f.end, label=label)  # "the four weeks to July 7"
-                set_figure(span, figure(window[1], "window"))
+                set_figure(span, figure(window[1], WINDOW_RULE))
             else:
                 span = Span(doc, i, f.end, label=label)
                 set_figure(span, figure(f.period, f.rule))
