@@ -112,6 +112,15 @@ Interest raised to check inflation by 2 percent
 Some residents can no longer afford 5 kg of apples, said Yu.
 """
 
+REPEATED_PARAGRAPH = """China's aquaculture output exceeded 50 million tonnes in 2018, the ministry said.
+
+Xinhua | Updated: 2019-02-15
+
+China's aquaculture output exceeded 50 million tonnes in 2018, the ministry said.
+
+The sector employs 5 million people.
+"""
+
 LINKS_AND_TICKERS = """Shares of Jumia Technologies (JMIA 5.58%) jumped after sales rose 20%.
 
 Read also; Maize Imports Record a 92% Rise on Tax Waivers
@@ -133,9 +142,11 @@ Farmers sold 5 tonnes of pears.
     (RELATED_NO_BLANK_LINES, [("percent", "20 percent"), ("area", "120 million hectares")]),
     (NUMBERED_POINTS, [("money", "300 yuan"), ("mass", "650 million tonnes"), ("percent", "6 percent")]),
     (LINKS_AND_TICKERS, [("percent", "20%"), ("mass", "5 tonnes")]),
+    (REPEATED_PARAGRAPH, [("mass", "exceeded 50 million tonnes"), ("count", "5 million people")]),
 ], ids=["xinhua-page", "related-headlines", "china-daily-byline", "cgtn-search-trends", "most-popular",
         "related-readings-inside-the-article", "related-readings-without-blank-lines",
-        "numbered-points-with-figures-are-the-article", "read-also-links-stock-quotes-and-tickers"])
+        "numbered-points-with-figures-are-the-article", "read-also-links-stock-quotes-and-tickers",
+        "a-paragraph-printed-twice-is-read-once"])
 def test_furniture_is_left_out(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected
 

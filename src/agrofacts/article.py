@@ -32,6 +32,8 @@ SOURCE_REACH = 1000
 HEADER_CHARS = 2000
 #: How far from the end the footer rules look: the closing credit.
 FOOTER_CHARS = 600
+#: A paragraph at least this long that a page prints twice is read once (``body_blocks``).
+REPEATED_BLOCK_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,24 @@ def body_blocks(text: str) -> list[tuple[int, int]]:
     blocks = []
     for start, end in pieces:
         blocks.extend(_paragraphs(text, start, end))
-    return blocks
+    return _first_copies(text, blocks)
+
+
+def _first_copies(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``blocks`` less a paragraph that repeats an earlier one word for word: a standfirst
+    printed again as the first paragraph, a page crawled with two copies of its body. Each
+    figure is then read once. Short lines ("Photo: Xinhua") may repeat and are kept."""
+    seen: set[str] = set()
+    kept = []
+    for start, end in blocks:
+        if end - start < REPEATED_BLOCK_CHARS:
+            kept.append((start, end))
+            continue
+        key = " ".join(text[start:end].split())
+        if key not in seen:
+            seen.add(key)
+            kept.append((start, end))
+    return kept
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
