@@ -23,6 +23,7 @@ from .numerals import NumberMatch, parse_number_in
 from .periods import Period
 from .tokenlists import lowers_of, spaced_of
 from .tokenview import TokenView, words_of
+from .units import kind_of
 
 if TYPE_CHECKING:
     from .dateplans import Grammar, Plan
@@ -117,11 +118,14 @@ class PointReader:
         return self.years[self.texts[i]] if 0 <= i < self.n else None
 
     def quantity_at(self, i: int) -> bool:
-        """A unit, currency or percent sign at ``i``: the number before it is no year."""
+        """A unit, currency or percent sign at ``i``: the number before it is no year. A time
+        unit in the singular is none ("in 2023 year-on-year", "the 2018-19 year")."""
         if i >= len(self.texts):
             return False
-        return (self.lex.units.match_at(self.texts, i) is not None
-                or self.lex.currencies_after.match_at(self.texts, i) is not None)
+        unit = self.lex.units.match_at(self.texts, i)
+        if unit is not None:
+            return self.lex.is_plural(self.lower[unit[1] - 1]) or kind_of(unit[0])[0] != "duration"
+        return self.lex.currencies_after.match_at(self.texts, i) is not None
 
     def bare_ok(self, i: int) -> bool:
         """A bare year or month is a date after a time word ("in 2008", "since March"), after

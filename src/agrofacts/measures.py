@@ -81,6 +81,11 @@ class MeasureRule:
         elif unit is not None:
             name, end = unit
             unit_end = end
+            if not hyphenated and value != 1 and not lex.is_plural(words[end - 1].lower()) \
+                    and kind_of(name)[0] == "duration" \
+                    and (r.num.year_like or end >= n or not words[end].isalpha()):
+                # "in 2023 year-on-year": a year, never 2,023 years; "a 24 hour period" is one
+                return NOT_A_FIGURE
         else:
             # "grew from 2,100 to 2,400 kg per hectare": the 2,100 takes the 2,400's whole unit
             target = self._unit_of_change_target(reader, r)
