@@ -482,6 +482,10 @@ CASES = [
      [("money", "crossed the 10 billion yuan", "10000000000", "CNY", "over", "")]),
     ("neared-the-mark", "Damage neared the P600-million mark.",
      [("money", "neared the P600-million", "600000000", "PHP", "approx", "Damage")]),
+    ("capital-m-before-a-mass-unit", "Output reached 1.71M tonnes.",
+     [("mass", "1.71M tonnes", "1710000000", "kg", "exact", "Output")]),
+    ("megatonnes-glued", "Wheat output rose to 55.5Mt last year.",
+     [("mass", "55.5Mt", "55500000000", "kg", "exact", "Wheat output")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

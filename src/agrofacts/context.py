@@ -281,12 +281,14 @@ def _verb_particle(verb: str, particle: str, lex: Lexicons) -> bool:
 
 def _capital_scale(view: TokenView, num: NumberMatch, lex: Lexicons, signed: bool) -> NumberMatch:
     """``num`` scaled by the capital letter glued after it ("50K", "1.2B"), when a currency
-    stands before the number or after the letter; the letter elsewhere names a model."""
+    stands before the number or a currency or a unit after the letter; the letter elsewhere
+    names a model."""
     word = lex.numbers.get(view.words[num.end].lower())
     if word is None or word.role not in CAPITAL_SCALE_ROLES:
         return num
-    if not signed and lex.currencies_after.match_at(view.words, num.end + 1) is None:
-        return num
+    if not signed and lex.currencies_after.match_at(view.words, num.end + 1) is None \
+            and lex.units.match_at(view.words, num.end + 1) is None:
+        return num  # "50K rupees", "1.71M tonnes" are scaled; "737-8M" is a model
     return num._replace(end=num.end + 1, value=num.value * word.value, scale=num.scale * word.value)
 
 

@@ -37,7 +37,7 @@ def item_before(view: TokenView, start: int, lex: Lexicons) -> str:
         j += 1  # "a year-on-year increase of": the item starts after the compound, not in it
     if j == start - 1 or (j > 0 and view.like_num(j - 1)):
         return ""  # "50,000 orders of 125,000 kg": the noun is another figure's
-    if words[start - 2].lower() in lex.not_items:
-        return ""  # "a record high of ...", "a total of ..."
+    if words[start - 2].lower() in lex.not_items or words[start - 2] in lex.months:
+        return ""  # "a record high of ...", "a total of ...", "forecasts issued in June of 30.3Mt"
     return view.text(j, start - 1)
 
