@@ -270,6 +270,7 @@ NOTHING = [
     ("total-of-a-count", "A total of 2000 workers joined."),
     ("contract-month", "The contract for September delivery fell."),
     ("first-half-of-a-match", "He scored in the first half of the match."),
+    ("a-named-day-is-no-date", "Sales on Black Friday rose, and Cyber Monday followed."),
     ("a-singular-time-unit-after-a-number-is-no-duration", "The program ran for 2 year."),
     ("clock-time-past-midnight", "Thirty-five minutes past midnight, the sale began."),
     ("clock-time-to-noon", "At ten minutes to noon, the sale began."),

@@ -486,6 +486,10 @@ CASES = [
      [("mass", "1.71M tonnes", "1710000000", "kg", "exact", "Output")]),
     ("megatonnes-glued", "Wheat output rose to 55.5Mt last year.",
      [("mass", "55.5Mt", "55500000000", "kg", "exact", "Wheat output")]),
+    ("higher-than-a-base-after-a-figure", "Sales rose 5%, lower than 7% a year earlier.",
+     [("percent", "5%", "5", "%", "exact", "Sales"), ("percent", "7%", "7", "%", "exact", "")]),
+    ("higher-than-alone-is-a-bound", "Prices were higher than 5 yuan per kg.",
+     [("money", "higher than 5 yuan per kg", "5", "CNY/kg", "over", "Prices")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

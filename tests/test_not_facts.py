@@ -125,6 +125,8 @@ LINKS_AND_TICKERS = """Shares of Jumia Technologies (JMIA 5.58%) jumped after sa
 
 Read also; Maize Imports Record a 92% Rise on Tax Waivers
 
+Related Article: Retail Faces $1.5 Trillion Boom in 2025
+
 Off the wire
 • Weather forecast -- Nov. 10 • China sells 5 tonnes • More -- Nov. 10 • Other
 

@@ -27,6 +27,8 @@ __all__ = ["WORDS_KEY", "NumberReader", "Reading", "number_starts", "read_number
 STARTS_KEY = ("agrofacts", "number_starts")
 FIGURE_STARTS_KEY = ("agrofacts", "figure_starts")
 READINGS_KEY = "readings"
+#: How many words before "higher than" the figure it compares may stand.
+COMPARED_FIGURE_REACH = 5
 
 
 class Reading(NamedTuple):
@@ -228,6 +230,9 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
         if sign in NEGATIVE_SIGNS:
             num = num._replace(value=-num.value)
     qual = lex.qualifiers.match_ending_at(words, start)
+    if qual is not None and words[qual[1]].lower() in lex.words("comparative") \
+            and _number_before(view, qual[1]):
+        qual = None  # "10.2 billion pounds, higher than 9.798 billion a year earlier": the base, exact
     if qual is not None and qual[1] > 0 \
             and _verb_particle(words[qual[1] - 1].lower(), words[qual[1]].lower(), lex):
         qual = None  # "prices have gone up to 50 yuan", "handed over 11 trucks": the verb's particle
@@ -270,6 +275,13 @@ def clock_time_after(view: TokenView, end: int, lex: Lexicons) -> bool:
     past midnight" is a time of day, no duration and no count of minutes."""
     return end + 1 < view.n and view.words[end].lower() in lex.words("clock_join") \
         and view.words[end + 1].lower() in lex.words("clock_point")
+
+
+def _number_before(view: TokenView, i: int) -> bool:
+    """Whether a number stands a few words before token ``i`` in its sentence: the figure a
+    comparison after it is made with."""
+    first = max(view.sent_start(i), i - COMPARED_FIGURE_REACH)
+    return any(view.words[j][:1].isdigit() for j in range(first, i))
 
 
 def _verb_particle(verb: str, particle: str, lex: Lexicons) -> bool:

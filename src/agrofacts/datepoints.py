@@ -411,8 +411,8 @@ class PointReader:
     def weekday(self, i: int) -> Found | None:
         """'Thursday' (the last one on or before publication); 'Thursday, Nov. 24, 2019'."""
         weekday = self.role["weekday"].get(self.text(i))
-        if weekday is None:
-            return None
+        if weekday is None or self.text(i - 1) in self.w.role("weekday_name"):
+            return None  # "Black Friday", "Cyber Monday": a day's name, no date
         k = i + 2 if self.text(i + 1) == "," else i + 1
         full = self.month_first(k, False) or self.day_first(k)
         if full is not None:
