@@ -16,6 +16,8 @@ HEADERS = [
     ("agency-comma-date-unspaced", "Title\nXinhua,May 25, 2020 Adjust font size:\nBody", "2020-05-25"),
     ("statistics-bureau-line", "Title\nNational Bureau of Statistics of China 2016-09-20 10:50\nBody",
      "2016-09-20"),
+    ("cgtn-dotted-date-time", "Title\n2020.11.11 02:33 GMT+8\nBody", "2020-11-11"),
+    ("source-bracketed-day-first", "Title\nSource : (15/06/2022)\nBody", "2022-06-15"),
     ("us-slash-date-time", "Title\n10/26/23 4:01:00 PM ET\nBody", "2023-10-26"),
     ("xinhua-source-spaced", "Title\nSource: Xinhua   2016-11-12 23:30:44\nBody", "2016-11-12"),
     ("date-comma-time-line", "Title\nJun 23, 2021, 17:15\nBody", "2021-06-23"),
