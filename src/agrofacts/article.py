@@ -281,16 +281,16 @@ def body_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _first_copies(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``blocks`` less a paragraph that repeats an earlier one word for word: a standfirst
-    printed again as the first paragraph, a page crawled with two copies of its body. Each
-    figure is then read once. Short lines ("Photo: Xinhua") may repeat and are kept."""
+    """``blocks`` less a paragraph that repeats an earlier one character for character: a
+    standfirst printed again as the first paragraph, a page crawled with two copies of its
+    body. Each figure is then read once. Short lines ("Photo: Xinhua") may repeat and are kept."""
     seen: set[str] = set()
     kept = []
     for start, end in blocks:
         if end - start < REPEATED_BLOCK_CHARS:
             kept.append((start, end))
             continue
-        key = " ".join(text[start:end].split())
+        key = text[start:end]
         if key not in seen:
             seen.add(key)
             kept.append((start, end))
