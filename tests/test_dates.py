@@ -62,6 +62,8 @@ DATES = [
      [("2018-19", "2018-01-01", "2019-12-31")]),
     ("abbreviated-month-span-with-stops", "Sales rose in the Jan.-Sept. period.",
      [("Jan.-Sept.", "2021-01-01", "2021-09-30")]),
+    ("month-span-period-last-year", "Sales rose 5 percent in the January-February period last year.",
+     [("January-February period last year", "2020-01-01", "2020-02-29")]),
     ("month-span-before-period", "Sales rose 5 percent in the January-October period.",
      [("January-October", "2021-01-01", "2021-10-31")]),
     ("in-year-and-year", "In 2020 and 2021, farmers earned more.",

@@ -500,8 +500,9 @@ class PointReader:
         if self.text(k) in ("-", "–") and self.glued(k - 1) and self.glued(k) \
                 and self.text(k + 1) in self.lex.months:
             return self._month_range(i, month, k, bare_ok)
-        if self.w.has("period_noun", self.low(k)) and self.low(k + 1) in ("of", "in"):
-            k += 1  # "the January-October period of 2021"
+        if self.w.has("period_noun", self.low(k)) and (self.low(k + 1) in ("of", "in")
+                                                       or self._said_year(k + 1) is not None):
+            k += 1  # "the January-October period of 2021", "the same period last year"
         year_at = k + 1 if self.low(k) in ("of", "in", ",") and self.year_token(k + 1) else k
         ye = self.year_expr(year_at)
         if ye is not None and not (self.year_token(year_at) and self.quantity_at(year_at + 1)):
