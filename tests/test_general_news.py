@@ -490,6 +490,10 @@ CASES = [
      [("percent", "5%", "5", "%", "exact", "Sales"), ("percent", "7%", "7", "%", "exact", "")]),
     ("higher-than-alone-is-a-bound", "Prices were higher than 5 yuan per kg.",
      [("money", "higher than 5 yuan per kg", "5", "CNY/kg", "over", "Prices")]),
+    ("estimated-damage-of", "The floods caused an estimated damage of Tk14,421 crore.",
+     [("money", "Tk14,421 crore", "144210000000", "BDT", "approx", "damage")]),
+    ("above-expectations-of-is-no-bound", "That is above analyst expectations of 4.1% growth.",
+     [("percent", "4.1%", "4.1", "%", "exact", "analyst expectations")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

@@ -11,6 +11,8 @@ import pytest
 from agrofacts.extract import extract_text
 
 CASES = [
+    ("estimated-item-makes-the-figure-approx", "The drug has an estimated street value of $275,000.",
+     "$275,000", "street value"),
     ("subject-of-a-change", "The per capita disposable income of rural residents rose 8.8 percent "
      "to 16,021 yuan.", "8.8 percent", "per capita disposable income of rural residents"),
     ("subject-of-the-level-a-change-reached", "Retail sales grew 5.2 percent year on year to "
