@@ -494,6 +494,10 @@ CASES = [
      [("money", "Tk14,421 crore", "144210000000", "BDT", "approx", "damage")]),
     ("above-expectations-of-is-no-bound", "That is above analyst expectations of 4.1% growth.",
      [("percent", "4.1%", "4.1", "%", "exact", "analyst expectations")]),
+    ("a-dozen-a-price-is-for", "Egg prices reached $4.82 a dozen eggs.",
+     [("money", "$4.82", "4.82", "USD", "exact", "Egg prices")]),
+    ("a-dozen-counts-elsewhere", "A dozen farmers joined.",
+     [("count", "A dozen farmers", "12", "", "exact", "farmers")]),
     # A unit written once after a list of numbers joined by "and" (listed.py).
     ("listed-points", "Exports rose by 0.8 and 0.5 percentage points, respectively.",
      [("percent", "0.8", "0.8", "pp", "exact", ""),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from .context import NumberReader, Reading, clock_time_after, figure_starts, trailing_qualifier
 from .figure import SPAN_KEY, Figure, Position, TokenMask, facts_of, hand_over, set_figure
 from .items import item_before
-from .lexicon import Lexicons, lexicons
+from .lexicon import ARTICLES, Lexicons, lexicons
 from .numerals import MILLION
 from .subjects import SubjectItem
 from .tokenview import TokenView
@@ -125,6 +125,8 @@ class CountRules:
                 return None  # "two years later", "ten minutes past midnight": a time, not a count
             if r.num.spelled and r.value == 1 and r.num.scale == 1:
                 return None  # "one county": a singular, not a figure worth a row
+            if r.num.spelled and view.lower(r.start) in ARTICLES and self._priced(view, r.start):
+                return None  # "$4.82 a dozen eggs", "the price of a dozen eggs": what a price is for
             if r.num.spelled and r.value < SPELLED_BACK_REFERENCE and r.start > 0 \
                     and view.lower(r.start - 1) in self.lex.words("determiner") \
                     and _named_before(view, r.start, view.lower(head_end - 1)):
@@ -210,6 +212,16 @@ class CountRules:
                 return k, j + 1
             j += 1
         return None
+
+    def _priced(self, view: TokenView, start: int) -> bool:
+        """Whether a number at ``start`` is the amount a price is for: after a sum ("$4.82 a
+        dozen") or after "the price of" ("the price of a dozen eggs")."""
+        if start < 1:
+            return False
+        if view.words[start - 1][:1].isdigit():
+            return True
+        return start > 1 and view.lower(start - 1) == "of" \
+            and view.lower(start - 2) in self.lex.words("price_noun")
 
     def noun_before(self, view: TokenView, start: int) -> tuple[int, int] | None:
         """'the number of online stores reached' + number: (first, end) of 'online stores'."""
