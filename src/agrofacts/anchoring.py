@@ -37,6 +37,7 @@ from .dates import WINDOW_RULE, published_date
 from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, facts_of, set_figure
 from .lexicon import ARTICLES, Lexicons, lexicons
+from .subjects import POSSESSIVE
 from .tokenlists import kept_sentence_starts, lowers_of
 from .tokenview import spaces_of, words_of
 
@@ -44,16 +45,11 @@ BREAKS = frozenset({",", ";", ":", "--", "—", "–", "-"})
 #: How many tokens before a date a "since" may stand: "since its founding in August 2018".
 SINCE_WINDOW = 5
 #: How many tokens before a date a comparison word may stand: "compared with 2018" (not counting a
-#: "that of" between them: "higher than that of 2019").
+#: "that of" between them, data/date_words.csv ``base_pronoun``: "higher than that of 2019").
 COMPARISON_WINDOW = 2
 #: How many tokens before a date a word that surely compares may stand, with no number between:
 #: "relative to the August 2023 headline inflation rate".
 STRONG_COMPARISON_WINDOW = 8
-#: The possessive after a year that names a base: "compared with 2019's second quarter".
-POSSESSIVE_MARKS = frozenset({"'s", "’s"})
-#: What may stand between a comparison word and its date: "than that of 2019", "those of 2020".
-THAT_OF = ("that", "of")
-THAT_OF_FORMS = frozenset({THAT_OF, ("those", "of")})
 #: How many tokens before a date "same" may stand: "from the same month a year ago".
 SAME_PERIOD_WINDOW = 4
 #: How many words naming a period may follow its date before the verb: "marketing year".
@@ -98,6 +94,7 @@ class Anchoring:
         self.past_forms = frozenset(words.role("past"))
         self.comparison = frozenset(words.role("comparison"))
         self.comparison_strong = frozenset(words.role("comparison_strong"))
+        self.base_pronouns = frozenset(words.role("base_pronoun"))
         self.same_period = frozenset(words.role("same_period"))
         self.stress = frozenset(words.role("date_stress"))
         self.change_from, self.change_to = lex.words("change_from"), lex.words("change_to")
@@ -302,7 +299,7 @@ class Anchoring:
         for i in range(start - 1, max(-1, start - STRONG_COMPARISON_WINDOW - 1), -1):
             if clause[i] != clause[start]:
                 return False
-            if lowers[i][:1].isdigit() and not (i + 1 < start and lowers[i + 1] in POSSESSIVE_MARKS):
+            if lowers[i][:1].isdigit() and not (i + 1 < start and lowers[i + 1] in POSSESSIVE):
                 return False  # a figure between ("than 20 farms in 2020"); "2019's" names the base
             if lowers[i] in self.comparison_strong:
                 return True
@@ -315,7 +312,9 @@ class Anchoring:
         window = lowers[max(0, start - SAME_PERIOD_WINDOW):start]
         if self._change_base(words_of(doc), lowers, start, clause):
             return True
-        reach = COMPARISON_WINDOW + (len(THAT_OF) if tuple(window[-len(THAT_OF):]) in THAT_OF_FORMS else 0)
+        # "than that of 2019", "those of 2020": the pronoun and its "of" stand between
+        that_of = len(window) >= 2 and window[-1] == "of" and window[-2] in self.base_pronouns
+        reach = COMPARISON_WINDOW + (2 if that_of else 0)
         if self._compared_before(lowers, start, clause):
             return True
         if self.comparison.isdisjoint(window[-reach:]) and self.same_period.isdisjoint(window):

@@ -206,7 +206,7 @@ class DateRules:
             f = read(i, plan)
             if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
                 continue
-            window = self._window(parser, i, f, max(free_from, 0))
+            window = self._window(parser, i, f, free_from)
             if window is not None and claimed.isdisjoint(range(window[0], i)):
                 span = Span(doc, window[0], f.end, label=label)  # "the four weeks to July 7"
                 set_figure(span, figure(window[1], WINDOW_RULE))

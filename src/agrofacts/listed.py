@@ -24,8 +24,6 @@ from .units import scaled
 LISTED_UNIT = "listed-unit"
 #: Most numbers a list may hold before its unit.
 LIST_MOST = 6
-#: Years a bare four-digit number may be ("in 2019 and 2020") which never take a unit.
-YEAR_DIGITS = 4
 
 
 class ListRule:
@@ -42,7 +40,7 @@ class ListRule:
     def __call__(self, reader: NumberReader, r: Reading, claimed: TokenMask,
                  unit_rule: Callable[[NumberReader, Reading], Found | None]) -> Found | None:
         if r.currency is not None or r.million_m is not None or r.value_max is not None \
-                or _year_like(reader, r):
+                or r.num.year_like:  # "in 2019 and 2020 tonnes were sold": years take no unit
             return None
         last, anded = r, False
         for _ in range(LIST_MOST):
@@ -84,7 +82,3 @@ class ListRule:
         return r.start, r.end, Figure(fig.kind, scaled(r.value, factor), fig.unit, r.qualifier,
                                       rule=LISTED_UNIT)
 
-
-def _year_like(reader: NumberReader, r: Reading) -> bool:
-    word = reader.view.words[r.num.end - 1] if r.num.end - r.start == 1 else ""
-    return len(word) == YEAR_DIGITS and word.isdigit()

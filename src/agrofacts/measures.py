@@ -25,7 +25,6 @@ from .context import (
     trailing_qualifier,
 )
 from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
-from .items import item_span_before, qualifier_before_item
 from .lexicon import Lexicons
 from .numerals import MILLION, times
 from .subjects import SubjectItem
@@ -115,10 +114,7 @@ class MeasureRule:
         m = normalise(value, name)
         vmax = normalise(value_max, name).value if value_max is not None else None
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
-        named = item_span_before(view, start, lex)
-        item = view.text(*named) if named else self.subject.best(view, start, end)
-        if qualifier == "exact":  # "an estimated damage of Tk14,421 crore"
-            qualifier = qualifier_before_item(view, named, lex) or qualifier
+        item, qualifier = self.subject.of_figure(view, start, end, qualifier)
         fig = Figure(m.kind, m.value, m.unit, qualifier, vmax, item=item,
                      rule="unit" if bracketed is None else BRACKET_PAIR)
         return start, end, fig

@@ -25,7 +25,6 @@ from .context import (
     trailing_qualifier,
 )
 from .figure import Figure, Found
-from .items import item_span_before, qualifier_before_item
 from .lexicon import Currency, Lexicons
 from .numerals import MILLION, divided, times
 from .subjects import SubjectItem
@@ -105,10 +104,7 @@ class MoneyRule:
         m = normalise_rate(value, currency.code, per)
         qualifier, end = trailing_qualifier(words, end, qualifier, lex)
         vmax = None if value_max is None else normalise_rate(value_max, currency.code, per).value
-        named = item_span_before(view, start, lex)
-        item = view.text(*named) if named else self.subject.best(view, start, end)
-        if qualifier == "exact":  # "an estimated damage of Tk14,421 crore"
-            qualifier = qualifier_before_item(view, named, lex) or qualifier
+        item, qualifier = self.subject.of_figure(view, start, end, qualifier)
         fig = Figure("money", m.value, m.unit, qualifier, vmax, item=item, rule="money")
         return start, end, fig
 

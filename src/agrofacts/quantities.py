@@ -57,10 +57,7 @@ class QuantityRules:
             if reading is None or claimed.any(reading.start, reading.end):
                 i += 1
                 continue
-            if self._nothing_after(reader.view, reading):
-                fig = None  # what money and measure would find: most numbers count things
-            else:
-                fig = self.money(reader, reading) or self.measure(reader, reading)
+            fig = self._with_unit(reader, reading)
             if fig is not None and fig is not NOT_A_FIGURE and claimed.any(fig[0], fig[1]):
                 fig = None
             if fig is None:
@@ -81,10 +78,10 @@ class QuantityRules:
                   positions + [(start, end) for start, end, _fig in added], write=write)
         return doc
 
-    def _with_unit(self, reader: NumberReader, r: Reading) -> Found | None:
-        """The sum or measure at ``r`` (what ends a list of bare numbers), or None."""
+    def _with_unit(self, reader: NumberReader, r: Reading) -> Found | object | None:
+        """The sum or measure at ``r``, ``NOT_A_FIGURE``, or None."""
         if self._nothing_after(reader.view, r):
-            return None
+            return None  # what money and measure would find: most numbers count things
         return self.money(reader, r) or self.measure(reader, r)
 
     def _nothing_after(self, view: TokenView, r: Reading) -> bool:

@@ -37,8 +37,11 @@ class SignCue:
 
 @cache
 def sign_cues() -> tuple[SignCue, ...]:
-    return tuple(SignCue(r["sign"], r["code"], _words(r["cues"]), _words(r["unless"]))
-                 for r in read_csv("sign_cues.csv", ("sign", "code", "cues", "unless")))
+    """One cue per sign of each row of sign_cues.csv ("Rs Rs. rupees rupee" share their cues),
+    in the file's order: a later row that a page also matches decides."""
+    return tuple(SignCue(sign, r["code"], _words(r["cues"]), _words(r["unless"]))
+                 for r in read_csv("sign_cues.csv", ("signs", "code", "cues", "unless"))
+                 for sign in r["signs"].split())
 
 
 def _words(cell: str) -> tuple[str, ...]:

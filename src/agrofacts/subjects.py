@@ -14,7 +14,7 @@ a relative clause or a date first gives nothing: no guessing.
 
 from __future__ import annotations
 
-from .items import ITEM_WORDS
+from .items import ITEM_WORDS, item_span_before, qualifier_before_item
 from .lexicon import ARTICLES, Lexicons
 from .tokenview import TokenView
 
@@ -61,6 +61,17 @@ class SubjectItem:
         span = self.span(view, start)
         return "" if span is None else view.text(*span)
 
+    def of_figure(self, view: TokenView, start: int, end: int, qualifier: str) -> tuple[str, str]:
+        """(item, qualifier) of a sum or measure at ``start:end``: the noun before "of"
+        ("revenue of 1.9 million yuan"), else what ``best`` finds. An estimated item makes an
+        exact figure approx ("an estimated damage of Tk14,421 crore")."""
+        named = item_span_before(view, start, self.lex)
+        if named is None:
+            return self.best(view, start, end), qualifier
+        if qualifier == "exact":
+            qualifier = qualifier_before_item(view, named, self.lex) or qualifier
+        return view.text(*named), qualifier
+
     def best(self, view: TokenView, start: int, end: int) -> str:
         """The subject's item when its words name a measure ("Online retail sales ... reached"),
         else what "in" names after the figure ("reached 10 billion yuan in sales"), else the
@@ -100,7 +111,7 @@ class SubjectItem:
             if link is not None:
                 end = link[1]
             else:
-                verb = self.changed(view, start) if self.counted is False else None
+                verb = None if self.counted else self.changed(view, start)
                 if verb is None:
                     return None  # most figures: no verb before them that ties a subject
                 end = verb  # "Income rose 8.8 percent to 16,021 yuan": what rose is measured
