@@ -459,16 +459,17 @@ def test_a_worker_zone_runs_across_batches_and_is_renewed_after_its_share(monkey
 
 
 def test_load_pipeline_freezes_what_it_loaded_and_restores_the_collector():
-    """Start-up runs with the collector off and leaves it on as it was, the pipeline frozen and working."""
+    """Start-up runs with the collector off and leaves it on as it was, the pipeline frozen and working,
+    and young objects collected every 20,000 allocations instead of 700."""
     code = ("import gc\nfrom agrofacts.startup import collector_paused, load_pipeline\n"
-            "load_pipeline()\nprint(gc.isenabled(), gc.get_freeze_count() > 50_000)\n"
+            "load_pipeline()\nprint(gc.isenabled(), gc.get_freeze_count() > 50_000, gc.get_threshold())\n"
             "gc.disable()\nwith collector_paused():\n    pass\nprint(gc.isenabled())\n"
             "from agrofacts.extract import extract_text\n"
             "print([f.text for f in extract_text('Farmers sold 5 kg of pears.')])\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=_env(), timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines() == ["True True", "False", "['5 kg']"]
+    assert proc.stdout.splitlines() == ["True True (20000, 10, 10)", "False", "['5 kg']"]
 
 
 SPACY_CLI_CHECK = """
