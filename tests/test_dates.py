@@ -36,6 +36,12 @@ DATES = [
     ("iso", "The notice is dated 2019-11-24.", [("2019-11-24", "2019-11-24", "2019-11-24")]),
     ("month-year", "Sales began in August 2018.", [("August 2018", "2018-08-01", "2018-08-31")]),
     ("in-year", "She moved there in 2008.", [("2008", "2008-01-01", "2008-12-31")]),
+    # A fiscal year starts in a month each company or state chooses: its parts name no calendar period.
+    ("fiscal-quarter-has-no-period", "Revenue rose 5 percent in the fiscal second quarter.",
+     [("second quarter", "", "")]),
+    ("fiscal-quarter-token-has-no-period", "Sales rose 3% in fiscal Q2.", [("Q2", "", "")]),
+    ("financial-year-range-has-no-period", "Profit will reach 1 billion pounds in financial 2025-26.",
+     [("2025-26", "", "")]),
     # A year after "of", "for" or a comparison, with nothing counted after it (datepoints.py).
     ("than-that-of-year", "Sales were 16.6 points higher than that of 2019.",
      [("2019", "2019-01-01", "2019-12-31")]),

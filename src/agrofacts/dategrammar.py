@@ -244,6 +244,8 @@ class Parser(PointReader):
             found = self._month_to_month(found) or found
         if found.rule == "month-day" and found.period is None and self._dateline(i, found.end):
             return self._dateline_date(found)
+        if self.w.has("non_calendar", self.low(i - 1)):
+            return Found(found.end, None, found.rule)  # "the fiscal second quarter": whose year, unknown
         return self.resolved(found, i)
 
     def resolved(self, f: Found, i: int) -> Found:
