@@ -219,6 +219,8 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
         return None
     # The sign and qualifier before it, read first: the label test asks the same of the words.
     cur = lex.currencies_before.match_ending_at(words, i)
+    if cur is not None and words[cur[1]] in lex.words("letter_currency") and not _written_as_sum(view, num):
+        return None  # "P5 countries", "an N95 mask": a code; "P2 billion", "R4.2 billion" are sums
     if cur is not None and words[cur[1]] in shared_signs():
         cur = page_currency(view, words[cur[1]], cur)  # "¥" on a page about yen
     if num.end < view.n and not view.spaces[num.end - 1] and words[num.end].isupper():
@@ -275,6 +277,13 @@ def clock_time_after(view: TokenView, end: int, lex: Lexicons) -> bool:
     past midnight" is a time of day, no duration and no count of minutes."""
     return end + 1 < view.n and view.words[end].lower() in lex.words("clock_join") \
         and view.words[end + 1].lower() in lex.words("clock_point")
+
+
+def _written_as_sum(view: TokenView, num: NumberMatch) -> bool:
+    """Whether a number reads as a sum whatever stands before it: with a scale word ("2 billion"),
+    thousands separators ("1,500") or decimals ("20.50"). A one-letter currency sign ("P", "R",
+    "N") is also the letter of many codes, so only such a number makes it a currency."""
+    return num.scale > 1 or num.grouped or "." in view.words[num.start]
 
 
 def _number_before(view: TokenView, i: int) -> bool:
