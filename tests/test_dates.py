@@ -253,6 +253,8 @@ DATES = [
 #: (id, sentence, expected duration facts as (text, value in days, qualifier)).
 DURATIONS = [
     ("hours", "It got 6,000 orders in the first 48 hours.", [("48 hours", Decimal(2), "exact")]),
+    ("seconds", "Sales passed 1 billion yuan in 96 seconds.",
+     [("96 seconds", Decimal("0.001111111111"), "exact")]),
     ("years", "It will invest 10 billion yuan in five years.", [("five years", Decimal("1826.25"), "exact")]),
     ("less-than-months", "In less than two months, the store sold out.",
      [("less than two months", Decimal("60.875"), "under")]),

@@ -421,8 +421,9 @@ def range_opening(words: list[str], start: int, sep: str, lex: Lexicons) -> bool
         return True if sep in lex.words("range_join_between") or sep in lex.words("range_join") else None
     if sep not in lex.words("range_join"):
         return None
-    if before in lex.words("change_from"):
-        return None if after_change_word(words, start - 1, lex) else True
+    if before in lex.words("change_from"):  # "from 8 to 12" may be a change; "from 45-50" is a range
+        changed = changed_earlier if sep.isalpha() else after_change_word
+        return None if changed(words, start - 1, lex) else True
     return False
 
 
@@ -475,6 +476,25 @@ def after_change_word(words: list[str], at: int, lex: Lexicons) -> bool:
     """Whether a word of change ("rose", "fell", "an increase") comes just before ``at``."""
     change = lex.words("change_word")
     return any(w.lower() in change for w in words[max(0, at - CHANGE_WINDOW):at])
+
+
+#: How far back in its sentence a verb of change makes "from 8% to 12%" a change, not a range.
+CHANGED_REACH = 12
+
+
+def changed_earlier(words: list[str], at: int, lex: Lexicons) -> bool:
+    """Whether a verb of change comes before ``at`` in its clause, with no word of a range
+    between: "brought the forest coverage in Yan'an from 33.5% to 52.5%" is a change (two
+    figures), but "prices were ranging from 8 yuan to 12 yuan" and "sales rose, and farmers
+    earn from 100 to 300 yuan" are ranges."""
+    change, cues, stops = lex.words("change_word"), lex.words("range_cue"), lex.words("clause_stop")
+    for j in range(at - 1, max(-1, at - CHANGED_REACH - 1), -1):
+        word = words[j].lower()
+        if word in cues or word in stops:
+            return False
+        if word in change:
+            return True
+    return False
 
 
 def repeated_range_end(reader: NumberReader, r: Reading, k: int) -> tuple[Reading, bool] | None:
