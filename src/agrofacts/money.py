@@ -43,6 +43,8 @@ RESPECTIVELY_REACH = 16
 LIST_REACH = 3
 #: How far after a sum its bracketed restatement may close: "2,000 yuan ($280) per ton".
 BRACKET_REACH = 12
+#: How far back in its sentence "pounds" looks for what is weighed ("Cheese production totaled").
+SUBJECT_REACH = 12
 
 
 class MoneyRule:
@@ -149,7 +151,20 @@ class MoneyRule:
         if any(words[j].lower() in self.lex.words("weigh_verb")
                for j in range(max(0, r.start - 2), r.start)):
             return True
-        return self._restates_mass(words, r.start)
+        return self._restates_mass(words, r.start) or self._weighed_subject(view, r.start)
+
+    def _weighed_subject(self, view: TokenView, start: int) -> bool:
+        """Whether the clause before the number is about a farm product or its output, and not
+        about what it is worth: "Cheese production totaled 1.2 billion pounds", "Milk output
+        rose 2% to 19.6 billion pounds" weigh; "beef sales worth 2 billion pounds" do not."""
+        words, lex = view.words, self.lex
+        weighed = False
+        for j in range(start - 1, max(view.sent_start(start), start - SUBJECT_REACH) - 1, -1):
+            word = words[j].lower()
+            if word in lex.words("money_context") or word in lex.words("money_noun"):
+                return False
+            weighed = weighed or word in lex.words("weighed_subject")
+        return weighed
 
     def _restates_mass(self, words: list[str], start: int) -> bool:
         """Whether a mass unit ends just before a bracket or ", or" that opens at ``start``."""
