@@ -630,6 +630,16 @@ def test_abbreviations_do_not_end_the_sentence(text):
     assert [f.sentence for f in extract_text(text)] == [text]
 
 
+def test_a_restatement_takes_the_period_of_the_figure_it_restates():
+    from agrofacts import extract_text
+
+    text = "Income of rural residents in 2022 increased to 20,133 yuan (2,955 U.S. dollars)."
+    facts = extract_text(text, published="2023-03-01")
+    assert [(f.text, f.same_as, f.period_start, f.period_end) for f in facts if f.kind == "money"] == [
+        ("20,133 yuan", None, "2022-01-01", "2022-12-31"),
+        ("2,955 U.S. dollars", 2, "2022-01-01", "2022-12-31")]
+
+
 def test_a_year_ago_figure_in_brackets_restates_nothing():
     from agrofacts import extract_text
 

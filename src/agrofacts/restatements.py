@@ -2,7 +2,8 @@
 
 "10 billion yuan ($1.6 billion)" and "1.76 billion mu (about 117.3 million
 hectares)" are two figures each; the bracketed one gets ``same_as``
-pointing at the first, so a user can keep one of each pair. News also
+pointing at the first, so a user can keep one of each pair, and the first's
+period when the anchoring gave it none (it is the same figure). News also
 restates after ", or": "1.5 trillion yuan, or about 230 billion dollars".
 There "or" may as well add another figure ("1,000 yuan, or 500 yuan more"),
 so the second is a restatement only when it is the first in other money, or
@@ -49,7 +50,7 @@ class RestatementLinker:
                 fa, fb = get_figure(first), get_figure(second)
                 if fa.kind == fb.kind and fa.kind not in NOT_RESTATED and fb.rule != BRACKET_PAIR \
                         and (bracketed or _same_amount(fa, fb)):
-                    set_figure(second, fb.with_(same_as_char=first.start_char))
+                    set_figure(second, fb.with_(same_as_char=first.start_char, **_period_of(fa, fb)))
         return doc
 
     def _in_running_text(self, words: list[str], first: Position, second: Position) -> bool:
@@ -64,6 +65,14 @@ def _bracketed_after(words: list[str], first: Position, second: Position) -> boo
     """Whether ``second`` is all that a pair of brackets right after ``first`` holds."""
     return (second[0] == first[1] + 1 and words[first[1]] == OPEN
             and second[1] < len(words) and words[second[1]] == CLOSE)
+
+
+def _period_of(first: Figure, second: Figure) -> dict[str, str]:
+    """The period a restatement takes from the figure it restates when it has none of its own:
+    "in 2022 increased to 20,133 yuan (2,955 U.S. dollars)" dates the dollars too."""
+    if second.period_start or not first.period_start:
+        return {}
+    return {"period_start": first.period_start, "period_end": first.period_end}
 
 
 def _same_amount(first: Figure, second: Figure) -> bool:
