@@ -12,6 +12,7 @@ in dateplans.py; ``Parser.starts`` applies them to the tokens after a start.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc
@@ -54,6 +55,8 @@ LEAP_YEAR = 2000
 DATELINE_CLOSERS = frozenset({"(", "--", "—"})
 #: How far after the publication date a dateline may fall: a day of time zones.
 DATELINE_AHEAD = dt.timedelta(days=1)
+#: A fiscal year's short name, lower case: "fy23", "fy2024", "fy" (as in "FY 2024").
+FISCAL_YEAR = re.compile(r"fy(?:\d{2}|\d{4})?")
 #: First characters of a digit token (a decade after "the": "the 1990s").
 DIGITS = frozenset("0123456789")
 #: How many days after publication a day named without a year is still this year's in past tense.
@@ -244,9 +247,14 @@ class Parser(PointReader):
             found = self._month_to_month(found) or found
         if found.rule == "month-day" and found.period is None and self._dateline(i, found.end):
             return self._dateline_date(found)
-        if self.w.has("non_calendar", self.low(i - 1)):
+        if self.w.has("non_calendar", self.low(i - 1)) or self._fiscal_after(found.end):
             return Found(found.end, None, found.rule)  # "the fiscal second quarter": whose year, unknown
         return self.resolved(found, i)
+
+    def _fiscal_after(self, k: int) -> bool:
+        """Whether a fiscal year's name follows token ``k``'s date: "Q3 FY23", "Q2 fiscal 2024"."""
+        word = self.low(k)
+        return self.w.has("non_calendar", word) or FISCAL_YEAR.fullmatch(word) is not None
 
     def resolved(self, f: Found, i: int) -> Found:
         """Give a yearless expression (starting at token ``i``) the year its sentence named before

@@ -77,6 +77,8 @@ class DateRules:
         self.comparison = frozenset(words.role("comparison"))  # "up from 2019": a base, no date of its own
         self.window_joins = frozenset(words.role("window_join"))
         self.window_units = words.role("window_unit")
+        #: words between "the" and a window's unit: "the first quarter ended", "the fiscal year ended"
+        self.window_modifiers = frozenset(words.role("ordinal")) | frozenset(words.role("non_calendar"))
         self.starts_with_text: _Memo[Plan | None] = _Memo(self.plan_of_text)
         cased_lower = {w.lower() for w in self.cased}
         #: lower-case text -> whether a token with that lower case may pass ``may_start_text``
@@ -163,7 +165,8 @@ class DateRules:
             return False
         return i == 0 or parser.lower[i - 1] not in self.comparison
 
-    def _window(self, parser: Parser, i: int, f, free_from: int) -> tuple[int, Period] | None:
+    def _window(self, parser: Parser, i: int, f, free_from: int,
+                added: list[Span]) -> tuple[int, Period] | None:
         """(first token, period) of "the four weeks to July 7", "the 12 months ended June",
         "the quarter ended July 28, 2023": so many units that end with the date at ``i``."""
         lower = parser.lower
@@ -176,14 +179,22 @@ class DateRules:
         num = parser.number_at(i - 3) if i >= 3 else None
         if num is not None and num.end == i - 2 and num.value == num.value.to_integral_value():
             first, count = i - 3, int(num.value)
+        elif i >= 4 and lower[i - 3] in self.window_modifiers and lower[i - 4] == "the":
+            first = i - 3  # "the first quarter ended January 28, 2018": that quarter is the window
         elif i < 3 or lower[i - 3] != "the":
             return None  # "quarter ended July 28" needs "the", as "the four weeks" needs none
         if first > 0 and lower[first - 1] == "the":
             first -= 1
-        if first < free_from:
+        if first < free_from and not self._window_opens_date(added, first):
             return None
         period = P.window_to(f.period.end, count, str(unit))
         return None if period is None else (first, period)
+
+    @staticmethod
+    def _window_opens_date(added: list[Span], first: int) -> bool:
+        """Whether the last date read starts at ``first`` and the window takes it over: "the first
+        quarter" of "the first quarter ended January 28, 2018" is no date of its own."""
+        return bool(added) and added[-1].start == first
 
     def add_dates(self, doc: Doc, parser: Parser, starts: list[tuple[int, Plan]]) -> None:
         """Read the longest date at each free start (``starts``), left to right, into ``doc.spans``."""
@@ -206,8 +217,10 @@ class DateRules:
             f = read(i, plan)
             if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
                 continue
-            window = self._window(parser, i, f, free_from)
+            window = self._window(parser, i, f, free_from, added)
             if window is not None and claimed.isdisjoint(range(window[0], i)):
+                if window[0] < free_from:
+                    added.pop()  # "the first quarter", read before its "ended January 28, 2018"
                 span = Span(doc, window[0], f.end, label=label)  # "the four weeks to July 7"
                 set_figure(span, figure(window[1], WINDOW_RULE))
             else:
