@@ -446,6 +446,8 @@ def _range_end(view: TokenView, num: NumberMatch, start: int,
         k += 1
     cur = lex.currencies_before.match_at(words, k)
     if cur is not None:
+        if not opened and start > 0 and words[start - 1].lower() in lex.words("change_by"):
+            return None  # "fell by $0.36 to $39.47": the change, then the level it reached
         k = cur[1]
     if k >= view.n:
         return None
