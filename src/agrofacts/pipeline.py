@@ -18,6 +18,7 @@ COMPONENTS = (
     "agrofacts_durations",
     "agrofacts_quantities",
     "agrofacts_counts",
+    "agrofacts_respectively",
     "agrofacts_anchoring",
     "agrofacts_restatements",
 )
@@ -28,7 +29,16 @@ def build_pipeline() -> Language:
     import spacy
 
     # Importing the component modules registers their factories.
-    from . import anchoring, counts, dates, durations, quantities, restatements, sentences  # noqa: F401
+    from . import (  # noqa: F401
+        anchoring,
+        counts,
+        dates,
+        durations,
+        quantities,
+        respectively,
+        restatements,
+        sentences,
+    )
     from .tokenizer import TOKENIZER_NAME
 
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
