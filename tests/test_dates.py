@@ -36,6 +36,15 @@ DATES = [
     ("iso", "The notice is dated 2019-11-24.", [("2019-11-24", "2019-11-24", "2019-11-24")]),
     ("month-year", "Sales began in August 2018.", [("August 2018", "2018-08-01", "2018-08-31")]),
     ("in-year", "She moved there in 2008.", [("2008", "2008-01-01", "2008-12-31")]),
+    # A year that qualifies the noun after it, after "the", a possessive or at a sentence's start.
+    ("year-before-a-noun", "The 2024 harvest reached 700 million tonnes.",
+     [("2024", "2024-01-01", "2024-12-31")]),
+    ("year-opening-a-sentence", "2025 beef production will fall.", [("2025", "2025-01-01", "2025-12-31")]),
+    ("possessive-year", "It raised the firm's 2017 forecast.", [("2017", "2017-01-01", "2017-12-31")]),
+    ("year-after-closed", "Trade closed 2023 with a record.", [("2023", "2023-01-01", "2023-12-31")]),
+    ("year-after-over", "Output rose 5 percent over 2016.", [("2016", "2016-01-01", "2016-12-31")]),
+    ("same-month-of-a-year", "Sales were higher than in the same month of 2019.",
+     [("2019", "2019-01-01", "2019-12-31")]),
     # A fiscal year starts in a month each company or state chooses: its parts name no calendar period.
     ("fiscal-quarter-has-no-period", "Revenue rose 5 percent in the fiscal second quarter.",
      [("second quarter", "", "")]),
@@ -293,6 +302,7 @@ NOTHING = [
     ("the-last-year", "Prices rose over the last year."),
     ("recent-years", "E-commerce grew fast in recent years."),
     ("ordinal", "It is the third county to join."),
+    ("a-year-like-count-after-the", "The 2000 farmers joined."),
     ("rate-once-a-year", "The fair is held once a year."),
 ]
 

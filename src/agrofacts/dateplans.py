@@ -97,6 +97,9 @@ class Grammar:
         self.compare_join = frozenset(words.role("compare_join"))
         self.compare_verb = frozenset(words.role("compare_verb"))
         self.year_versus = frozenset(words.role("year_versus"))
+        #: words before a year that qualifies the noun after it ("the 2024 harvest"); so is a
+        #: sentence's start, "." included
+        self.year_modifier_leads = frozenset(words.role("year_modifier_lead"))
         self.window_joins = frozenset(words.role("window_join"))
         #: words that open a range of their own ("from Aug 1 to 25" is read as a range)
         self.range_openers = frozenset(words.joins)

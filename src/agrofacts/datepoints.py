@@ -138,6 +138,8 @@ class PointReader:
             return True  # "the 12 months to June": the end of a window (dates.py)
         if self._weak_lead(i, prev) and self.year_token(i) is not None:
             return not self._counted_after(i)
+        if self._modifier_year(i, prev):
+            return True
         if prev not in self.coordinators or not self._bare_date(i - 2):
             return False
         if prev in self.list_commas and not (self.low(i + 1) in self.coordinators
@@ -155,6 +157,15 @@ class PointReader:
         if prev in g.compare_join:
             return self.low(i - 2) in g.compare_verb
         return prev in g.year_for or prev in g.year_versus
+
+    def _modifier_year(self, i: int, prev: str) -> bool:
+        """A year that qualifies the noun after it, after "the", a possessive or at a sentence's
+        start: "the 2024 harvest", "2025 beef production", "the country's 2023 budget" (not "the
+        2000 farmers", which counts them)."""
+        if self.year_token(i) is None or not (prev in self.g.year_modifier_leads or i == 0 or prev.isspace()):
+            return False
+        nxt = self.text(i + 1)
+        return nxt.isalpha() and nxt.islower() and not self._counted_after(i)
 
     def _counted_after(self, i: int) -> bool:
         """A plural noun, a unit or a currency after token ``i``: "for 2000 farmers", "of 2019 tonnes"."""
