@@ -155,6 +155,12 @@ CASES = [
     ("relative-without-publication", "This year, the county will train 5,000 farmers.",
      "5,000 farmers", "", "", None),
     ("other-sentence", "The shop opened in 2015. It sold 300 tonnes of rice.", "300 tonnes", "", "", PUB),
+    ("participle-clause-goes-on-in-the-date", "Output hit a record in 2022, reaching 147.39 million tons.",
+     "147.39 million tons", "2022-01-01", "2022-12-31", PUB),
+    ("accounting-for-after-a-dated-figure", "Output rose 5 percent in 2022, accounting for 30 percent.",
+     "30 percent", "2022-01-01", "2022-12-31", PUB),
+    ("up-from-after-a-dated-figure-is-a-base", "Sales grew 10 percent in 2021, up from 8 percent.",
+     "8 percent", "", "", PUB),
 ]
 
 

@@ -100,6 +100,7 @@ class Anchoring:
         self.change_from, self.change_to = lex.words("change_from"), lex.words("change_to")
         self.change_words = lex.words("change_word")
         self.change_by = lex.words("change_by")
+        self.participles = lex.words("clause_participle")
 
     def __call__(self, doc: Doc) -> Doc:
         if SPAN_KEY not in doc.spans:
@@ -202,9 +203,24 @@ class Anchoring:
                   and self._linked(words, d.start, d.end, fig_start)]
         if linked:
             return max(linked, key=lambda d: d.start)
+        if self._participle_opens(doc, fig_start, clause):
+            before = [d for d in dates if d.usable and clause[d.start] == own - 1 and d.end <= fig_start]
+            if before:  # "Output hit a record in 2022, reaching 147.39 million tons"
+                return max(before, key=lambda d: d.start)
         fronted = [d for d in dates if d.usable and clause[d.start] < own and d.end <= fig_start
                    and d.opens and self._closed_by_break(words, d.end)]
         return max(fronted, key=lambda d: d.start) if fronted else None
+
+    def _participle_opens(self, doc: Doc, fig_start: int, clause: list[int]) -> bool:
+        """Whether the figure's clause opens with a participle that goes on from the clause before
+        ("reaching", "accounting for"): its figure belongs to that clause's time."""
+        first = fig_start
+        while first > 0 and clause[first - 1] == clause[fig_start]:
+            first -= 1
+        lowers = lowers_of(doc)
+        if first < len(lowers) and lowers[first] in BREAKS:
+            first += 1
+        return first < fig_start and lowers[first] in self.participles
 
     def _figure_between(self, doc: Doc, fig_start: int, fig_end: int, date_start: int,
                         figures: list[tuple[int, int]]) -> bool:
