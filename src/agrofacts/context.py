@@ -238,7 +238,7 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if qual is not None and qual[1] > 0 \
             and _verb_particle(words[qual[1] - 1].lower(), words[qual[1]].lower(), lex):
         qual = None  # "prices have gone up to 50 yuan", "handed over 11 trucks": the verb's particle
-    if _is_label(view, i, lex, cur, qual, num.end) or _is_code(view, num) or _in_name(view, num, lex):
+    if _is_label(view, i, lex, cur, qual, num.end) or _is_code(view, num, lex) or _in_name(view, num, lex):
         return None
     currency = None if cur is None else cur[0]
     qualifier = "exact"
@@ -399,11 +399,29 @@ def _in_name(view: TokenView, num: NumberMatch, lex: Lexicons) -> bool:
     return k > num.end or not view.is_sent_start(num.start)  # "Five-Year Plan"; "the Three Gorges"
 
 
-def _is_code(view: TokenView, num: NumberMatch) -> bool:
-    """Digits that run into other digits ('555 0100') or hang off a name by a hyphen."""
+def size_adjective_end(view: TokenView, k: int, lex: Lexicons) -> int | None:
+    """'480-pound bales', '60-kg bags': the size of each of the things counted, a number glued
+    by a hyphen to a unit with a plural noun after it. The end of its unit, or None."""
+    words, spaces = view.words, view.spaces
+    if k + 2 >= view.n or not words[k][:1].isdigit() or words[k + 1] not in HYPHENS \
+            or spaces[k] or spaces[k + 1]:
+        return None
+    unit = lex.units.match_at(words, k + 2)
+    if unit is None or unit[1] >= view.n or not lex.is_plural(words[unit[1]].lower()):
+        return None
+    return unit[1]
+
+
+#: Hyphens that glue a number to its unit in an adjective ("a 60-kg bag").
+HYPHENS = frozenset({"-", "–"})
+
+
+def _is_code(view: TokenView, num: NumberMatch, lex: Lexicons) -> bool:
+    """Digits that run into other digits ('555 0100') or hang off a name by a hyphen; not a count
+    before the size of each thing counted ('13.2 million 480-pound bales')."""
     words = view.words
     if not num.spelled and num.end < view.n and words[num.end][0].isdigit() and view.like_num(num.end):
-        return True
+        return size_adjective_end(view, num.end, lex) is None
     i = num.start
     if i > 0 and not num.spelled and words[i - 1][-1:].isdigit():
         return True

@@ -14,7 +14,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .context import NumberReader, Reading, clock_time_after, figure_starts, trailing_qualifier
+from .context import (
+    NumberReader,
+    Reading,
+    clock_time_after,
+    figure_starts,
+    size_adjective_end,
+    trailing_qualifier,
+)
 from .figure import SPAN_KEY, Figure, Position, TokenMask, facts_of, hand_over, set_figure
 from .items import item_before
 from .lexicon import ARTICLES, Lexicons, lexicons
@@ -181,6 +188,9 @@ class CountRules:
         not_counted, stopwords, months, is_plural = lex.not_counted, lex.stopwords, lex.months, lex.is_plural
         coordinators = self.coordinators
         j, words = k, 0
+        size = size_adjective_end(view, k, lex)
+        if size is not None:
+            j = size  # "13.2 million 480-pound bales": the size is part of what is counted
         quoted = j + 1 < n and text[j] in OPENING_QUOTES and text[j + 1].isalpha()
         if quoted:
             k = j = j + 1  # '4,310 "Taobao villages"': the phrase is inside the quotation marks

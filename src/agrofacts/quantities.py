@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .compared import CompareRule, UnitSource
-from .context import NumberReader, Reading, figure_starts
+from .context import NumberReader, Reading, figure_starts, size_adjective_end
 from .figure import NOT_A_FIGURE, SPAN_KEY, Figure, Found, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
 from .listed import ListRule
@@ -82,6 +82,9 @@ class QuantityRules:
         """The sum or measure at ``r``, ``NOT_A_FIGURE``, or None."""
         if self._nothing_after(reader.view, r):
             return None  # what money and measure would find: most numbers count things
+        view = reader.view
+        if r.start > 0 and view.like_num(r.start - 1) and size_adjective_end(view, r.start, self.lex):
+            return NOT_A_FIGURE  # "13.2 million 480-pound bales": the size of each bale counted
         return self.money(reader, r) or self.measure(reader, r)
 
     def _nothing_after(self, view: TokenView, r: Reading) -> bool:
