@@ -250,6 +250,8 @@ CASES = [
      [("money", "2 million pounds", "2000000", "GBP", "exact", "")]),
     ("pounds-of-beef", "Farmers sold 2 million pounds of beef.",
      [("mass", "2 million pounds", "907184.74", "kg", "exact", "")]),
+    ("mil-is-a-million", "The range is in front of 23 mil customers.",
+     [("count", "23 mil customers", "23000000", "", "exact", "customers")]),
     ("count-of-things-of-a-size", "Output will fall 8% to 13.2 million 480-pound bales.",
      [("percent", "8%", "8", "%", "exact", ""),
       ("count", "13.2 million 480-pound bales", "13200000", "", "exact", "480-pound bales")]),

@@ -481,6 +481,8 @@ class PointReader:
         if month is None:
             return None
         k = i + 1
+        if self.low(k) == "quarter" and self.low(i - 1) == "the":
+            return self._month_quarter(k + 1, month)
         first = self.days[self.text(k)]
         if first is not None and self.glued(k) and self.text(k + 1)[:1].isupper():
             return None  # "the Long March 5B rocket": a name
@@ -522,6 +524,19 @@ class PointReader:
         if not bare_ok:
             return None
         return Found(k, None, "month", lambda y: P.month(y, month))
+
+    def _month_quarter(self, end: int, month: int) -> Found:
+        """"the March quarter": the three months that end with that month (a fiscal quarter
+        named by its last month, as Indian and Australian reports do), in the year given after
+        it ("the June quarter of 2023") or resolved as a month is."""
+        def quarter(y: int) -> Period | None:
+            return P.window_to(P.month(y, month).end, 1, "quarter")
+
+        year_at = end + 1 if self.low(end) == "of" else end
+        ye = self.year_expr(year_at)
+        if ye is not None:
+            return Found(ye[0], quarter(ye[1]) if ye[1] else None, "month")
+        return Found(end, None, "month", quarter)
 
     def _month_range(self, i: int, month: int, dash: int, bare_ok: bool) -> Found | None:
         """'January-October 2019', 'Jan-Oct': the months from ``month`` (at ``i``) to the one

@@ -189,6 +189,9 @@ def window_to(end: dt.date, count: int, unit: str) -> Period | None:
     if unit in ("day", "week"):
         return Period(end - dt.timedelta(days=count * (7 if unit == "week" else 1) - 1), end)
     months_back = count * {"month": 1, "quarter": 3, "year": 12}[unit]
+    if end.day == last_day(end.year, end.month):  # "the quarter ended June 30": April 1 to June 30
+        y, m = shift_month(end.year, end.month, 1 - months_back)
+        return Period(dt.date(y, m, 1), end)
     y, m = shift_month(end.year, end.month, -months_back)
     start_day = min(end.day, last_day(y, m)) + 1
     if start_day > last_day(y, m):  # a window that ends on a month's last day starts on a first
