@@ -159,6 +159,8 @@ CASES = [
      "147.39 million tons", "2022-01-01", "2022-12-31", PUB),
     ("accounting-for-after-a-dated-figure", "Output rose 5 percent in 2022, accounting for 30 percent.",
      "30 percent", "2022-01-01", "2022-12-31", PUB),
+    ("an-ani-dateline-dates-no-figure", "New Delhi [India], November 17 : Farmers have sown 1021.48 lakh "
+     "hectares.", "1021.48 lakh hectares", "", "", PUB),
     ("above-a-dated-average-is-a-base", "Yields rose 12.9 bushels above the 2013 average.",
      "12.9 bushels", "", "", PUB),
     ("up-from-after-a-dated-figure-is-a-base", "Sales grew 10 percent in 2021, up from 8 percent.",

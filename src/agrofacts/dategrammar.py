@@ -53,6 +53,9 @@ DAY_BEFORE_TOKENS = 2
 LEAP_YEAR = 2000
 #: What follows a dateline's date: "(Xinhua) --", or the dash at once ("HANGZHOU, Aug. 2 --").
 DATELINE_CLOSERS = frozenset({"(", "--", "—"})
+#: What closes a dateline after a place written any way: "BEIJING, Nov. 24 (Xinhua)", ANI's
+#: "New Delhi [India], August 18 :"
+OPEN_DATELINE_CLOSERS = frozenset({"(", ":"})
 #: How far after the publication date a dateline may fall: a day of time zones.
 DATELINE_AHEAD = dt.timedelta(days=1)
 #: A fiscal year's short name, lower case: "fy23", "fy2024", "fy" (as in "FY 2024").
@@ -353,7 +356,8 @@ class Parser(PointReader):
 
     def _dateline(self, start: int, end: int) -> bool:
         closer = self.text(end)
-        if closer != "(" and not (closer in DATELINE_CLOSERS and self.text(start - 2).isupper()):
+        capital_city = closer in DATELINE_CLOSERS and self.text(start - 2).isupper()
+        if closer not in OPEN_DATELINE_CLOSERS and not capital_city:
             return False  # a dash closes a dateline only after a city in capitals: "HANGZHOU, Aug. 2 --"
         return self.text(start - 1) == "," and start - self.sentences.start_of(start) <= DATELINE_TOKENS
 
