@@ -20,6 +20,7 @@ from .lexicon import Currency, Lexicons, data_number_openers
 from .numerals import ARTICLE_NUMBER_ROLES, ARTICLES, CAPITAL_SCALE_ROLES, NumberMatch, parse_number_in
 from .signs import SIGNS_KEY, shared_signs
 from .tokenview import WORDS_KEY, TokenView, orths_of, words_of
+from .units import kind_of
 
 __all__ = ["WORDS_KEY", "NumberReader", "Reading", "number_starts", "read_number", "trailing_qualifier",
            "words_of"]
@@ -235,6 +236,9 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
     if qual is not None and words[qual[1]].lower() in lex.words("comparative") \
             and _number_before(view, qual[1]):
         qual = None  # "10.2 billion pounds, higher than 9.798 billion a year earlier": the base, exact
+    if qual is not None and words[qual[1]].lower() in lex.words("across_word") \
+            and _time_unit_at(view, num.end, lex) and _number_before(view, qual[1]):
+        qual = None  # "Prices rose 40% over 12 months": across them, not more than them
     if qual is not None and qual[1] > 0 \
             and _verb_particle(words[qual[1] - 1].lower(), words[qual[1]].lower(), lex):
         qual = None  # "prices have gone up to 50 yuan", "handed over 11 trucks": the verb's particle
@@ -291,6 +295,12 @@ def _number_before(view: TokenView, i: int) -> bool:
     comparison after it is made with."""
     first = max(view.sent_start(i), i - COMPARED_FIGURE_REACH)
     return any(view.words[j][:1].isdigit() for j in range(first, i))
+
+
+def _time_unit_at(view: TokenView, k: int, lex: Lexicons) -> bool:
+    """Whether a unit of time ("months", "years") stands at token ``k``."""
+    unit = lex.units.match_at(view.words, k) if k < view.n else None
+    return unit is not None and kind_of(unit[0])[0] == "duration"
 
 
 def _verb_particle(verb: str, particle: str, lex: Lexicons) -> bool:
