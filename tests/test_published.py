@@ -41,6 +41,7 @@ HEADERS = [
     ("agency-date-no-comma", "Title\nReuters July 11, 2016\nBody", "2016-07-11"),
     ("updated-no-space-after-comma", "Title\nUpdated: Feb 22,2019 3:01 PM\nBody", "2019-02-22"),
     ("wire-release-dateline", "Title\n\nBEIJING, November 22, 2023 /PRNewswire/ -- Body", "2023-11-22"),
+    ("dateline-with-year-and-a-dash", "NEW YORK, Feb 16, 2018 -- Corn exports rose.", "2018-02-16"),
     ("wire-release-dateline-with-a-state", "Title\nMOLINE, Ill., Feb. 16, 2018 /CNW/ -- Body", "2018-02-16"),
     ("global-times-slash-date", "Source:Xinhua Published: 2019/7/13 17:52:50\nBody", "2019-07-13"),
     ("day-month-year-before-bar", "Tuesday, 10 May 2016|Source:X\nBody", "2016-05-10"),
