@@ -43,6 +43,10 @@ DATES = [
     ("possessive-year", "It raised the firm's 2017 forecast.", [("2017", "2017-01-01", "2017-12-31")]),
     ("year-after-closed", "Trade closed 2023 with a record.", [("2023", "2023-01-01", "2023-12-31")]),
     ("year-after-over", "Output rose 5 percent over 2016.", [("2016", "2016-01-01", "2016-12-31")]),
+    ("month-as-the-subject", "June registered a 1.2 percent increase.",
+     [("June", "2021-06-01", "2021-06-30")]),
+    ("months-as-the-subject", "Both May and June saw prices rise.",
+     [("May", "2021-05-01", "2021-05-31"), ("June", "2021-06-01", "2021-06-30")]),
     ("same-month-of-a-year", "Sales were higher than in the same month of 2019.",
      [("2019", "2019-01-01", "2019-12-31")]),
     # A fiscal year starts in a month each company or state chooses: its parts name no calendar period.
@@ -313,6 +317,7 @@ NOTHING = [
     ("recent-years", "E-commerce grew fast in recent years."),
     ("ordinal", "It is the third county to join."),
     ("a-year-like-count-after-the", "The 2000 farmers joined."),
+    ("a-name-that-is-a-month", "May said prices were high."),
     ("rate-once-a-year", "The fair is held once a year."),
 ]
 

@@ -100,6 +100,9 @@ class Grammar:
         #: words before a year that qualifies the noun after it ("the 2024 harvest"); so is a
         #: sentence's start, "." included
         self.year_modifier_leads = frozenset(words.role("year_modifier_lead"))
+        #: a month opening a sentence is a date before one of these verbs ("June registered ...")
+        self.month_subject_verbs = frozenset(words.role("month_subject_verb"))
+        self.month_subject_leads = frozenset(words.role("month_subject_lead"))
         self.window_joins = frozenset(words.role("window_join"))
         #: words that open a range of their own ("from Aug 1 to 25" is read as a range)
         self.range_openers = frozenset(words.joins)

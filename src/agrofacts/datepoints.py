@@ -138,7 +138,7 @@ class PointReader:
             return True  # "the 12 months to June": the end of a window (dates.py)
         if self._weak_lead(i, prev) and self.year_token(i) is not None:
             return not self._counted_after(i)
-        if self._modifier_year(i, prev):
+        if self._modifier_year(i, prev) or self._subject_month(i, prev):
             return True
         if prev not in self.coordinators or not self._bare_date(i - 2):
             return False
@@ -166,6 +166,17 @@ class PointReader:
             return False
         nxt = self.text(i + 1)
         return nxt.isalpha() and nxt.islower() and not self._counted_after(i)
+
+    def _subject_month(self, i: int, prev: str) -> bool:
+        """A month that opens its sentence as the subject of a verb of record: "June registered a
+        1.2 percent increase", "Both April and June saw prices rise" (not "May said", a name)."""
+        opens = i == 0 or prev.isspace() or prev in self.g.month_subject_leads
+        if not opens or self.text(i) not in self.lex.months:
+            return False
+        k = i + 1
+        while self.low(k) in self.coordinators and self.text(k + 1) in self.lex.months:
+            k += 2  # "April and June registered"
+        return self.low(k) in self.g.month_subject_verbs
 
     def _counted_after(self, i: int) -> bool:
         """A plural noun, a unit or a currency after token ``i``: "for 2000 farmers", "of 2019 tonnes"."""
