@@ -33,6 +33,8 @@ YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 DECADE = re.compile(r"(1[89]\d0|2[01]\d0)s")
 PART_YEAR = re.compile(r"(early|mid|late)-(1[89]\d\d|2[01]\d\d)", re.IGNORECASE)
 QUARTER_TOKEN = re.compile(r"([QH])([1-4])")
+#: Joins two parts of a year into one span: "the first and second quarters".
+BOTH_JOIN = "and"
 #: A day of a month, perhaps written as an ordinal ("25th November", "November 1st").
 DAY = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 SHORT_YEAR = re.compile(r"\d\d")
@@ -320,6 +322,9 @@ class PointReader:
             count, k = int(num.value), num.end
         if int(ordinal) != 1 and count > 1:
             return None
+        second = None  # "the first and second quarters": both, one span
+        if count == 1 and self.low(k) == BOTH_JOIN and self.low(k + 1) in self.role["ordinal"]:
+            second, k = int(self.role["ordinal"][self.low(k + 1)]), k + 2
         word = self.low(k)
         parts = self.role["fraction"].get(word)
         if parts is None and word == "months" and count > 1:
@@ -328,6 +333,10 @@ class PointReader:
             return None
         parts = int(parts)
         first, last = (1, count) if count > 1 else (int(ordinal), int(ordinal))
+        if second is not None:
+            if second != last + 1:
+                return None  # "the first and third quarters": two periods, not one
+            last = second
         if last > parts:
             return None
         k += 1
