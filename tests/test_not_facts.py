@@ -202,12 +202,34 @@ LINK_LIST_LINE = (
     "The county sold 300 tonnes of pears this year.\n"
 )
 
+CUT_OFF_PAGE = (
+    "Grain output hits a record\n\n"
+    "Output rose 1 percent, the bureau said.\n\n"
+    "He said the grain output reached 680 million tons, an increase of nearly 100 million tons"
+    " compared with 1\n"
+)
+
+HEADLINE_AFTER_THE_ARTICLE = (
+    "Output rose 1 percent, the bureau said.\n\n"
+    "China grain output hits record 695 million tonnes as yields rise across the north\n"
+)
+
+PRINT_EDITION_CREDIT = (
+    "Output rose 1 percent, the bureau said.\n"
+    "A version of this article appeared in the print edition of The Straits Times on July 12, 2016,\n"
+)
+
 
 @pytest.mark.parametrize("page,expected", [
     (HEADER_LINKS, [("count", "300 boxes"), ("duration", "an hour")]),
+    (CUT_OFF_PAGE, [("percent", "1 percent"), ("mass", "680 million tons"),
+                    ("mass", "nearly 100 million tons")]),
+    (HEADLINE_AFTER_THE_ARTICLE, [("percent", "1 percent")]),
+    (PRINT_EDITION_CREDIT, [("percent", "1 percent")]),
     (NO_FINAL_STOP, [("mass", "300 tonnes"), ("count", "12 cold-storage warehouses")]),
     (LINK_LIST_LINE, [("mass", "300 tonnes")]),
-], ids=["rest-marker-above-the-article-cuts-one-line", "long-final-paragraph-without-stop",
+], ids=["rest-marker-above-the-article-cuts-one-line", "last-sentence-cut-off-by-the-crawl",
+        "headline-after-the-article", "print-edition-credit", "long-final-paragraph-without-stop",
         "list-of-links-on-one-line"])
 def test_where_the_article_begins_and_ends(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected

@@ -35,6 +35,8 @@ NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}\.[ \t]")
 #: A line with this many spaces reads as prose even without a final stop: headlines and
 #: related-story links are shorter.
 LONG_LINE_SPACES = 24
+#: A page's last line with this many spaces, after the article, may be its last sentence cut off.
+CUT_OFF_SPACES = 12
 #: Marks that join items of a list on one line ("Headline one  • Headline two"): such a
 #: line is a list of links however long it is.
 LIST_MARKS = ("•", "|", "·", "▪")
@@ -257,9 +259,13 @@ def _outside_body(text: str, lines, spans, firsts: list[str] | None = None) -> l
         return []  # a bare snippet: all of it is the article
     # A line that reads only through a wrap has a reading line below it: the last one reads by itself.
     last = next(i for i in range(len(body) - 1, -1, -1) if _reads(text, body[i]))
+    cut = []
+    if last == len(body) - 2 and _cut_off(text, body[-1]):
+        last += 1  # the page was cut off in the middle of its last sentence, and of its last word
+        cut = [(text.rindex(" ", *body[-1]) + 1, body[-1][1], "cut-off-word")]
     out = [(s, e, "headline") for s, e in body[:first]]
     out += [(s, e, "after-article") for s, e in body[last + 1:]]
-    return out
+    return out + cut
 
 
 def _coverage(spans):
@@ -284,6 +290,16 @@ def _article_begun(text: str, lines: list[tuple[int, int]], start: int) -> bool:
         if _reads(text, line):
             return True
     return False
+
+
+def _cut_off(text: str, line: tuple[int, int]) -> bool:
+    """Whether the page's last line is a sentence cut off by the crawl: prose that runs on past a
+    comma or a lowercase word and has a headline's length or more, no list marks ("He said the
+    output reached 680 million tons in 2021, an increase of nearly 100 million tons compared
+    with 1"). One such line right after the article, and nothing below it, is no list of links."""
+    piece = text[line[0]:line[1]]
+    return piece.count(" ") >= CUT_OFF_SPACES and not any(mark in piece for mark in LIST_MARKS) \
+        and ("," in piece or piece[:1].islower())
 
 
 def _reads(text: str, line: tuple[int, int]) -> bool:
