@@ -305,6 +305,12 @@ CASES = [
     # ---- a yield's area named before the figure, as Chinese farm news writes it
     ("per-mu-yield-before", "The per mu yield reached 500 kg.",
      [("yield", "500 kg", "7500", "kg/ha", "exact", "per mu yield")]),
+    ("income-per-mu-before", "The average income per mu is 12,000 yuan.",
+     [("money", "12,000 yuan", "180000", "CNY/ha", "exact", "average income per mu")]),
+    ("price-per-kilogram-before", "The price per kilogram is 12 yuan.",
+     [("money", "12 yuan", "12", "CNY/kg", "exact", "price per kilogram")]),
+    ("income-per-capita-is-plain-money", "Income per capita was 20,000 yuan.",
+     [("money", "20,000 yuan", "20000", "CNY", "exact", "Income per capita")]),
     ("per-mu-hyphen-yield-before", "The per-mu yield of rice hit 1,000 kg.",
      [("yield", "1,000 kg", "15000", "kg/ha", "exact", "per-mu yield of rice")]),
     ("yield-per-hectare-before", "Grain yield per hectare was 6 tonnes.",

@@ -27,16 +27,12 @@ from .context import (
 from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
 from .lexicon import Lexicons
 from .numerals import MILLION, times
+from .rates import unit_per_before
 from .subjects import SubjectItem
-from .tokenlists import lowers_of
 from .tokenview import TokenView
 from .units import has_kind, kind_of, normalise
 
 ONE = Decimal(1)
-#: How many words before a figure "per mu yield" may stand ("the per mu yield of rice reached").
-YIELD_LOOKBACK = 8
-#: Tokens that end a clause: a rate named before one of them is not this figure's.
-CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "."})
 
 
 class MeasureRule:
@@ -108,7 +104,7 @@ class MeasureRule:
                 if end == unit_end:
                     end = per[1]
         elif r.start > 1:
-            per_before = self._yield_per_before(view, r.start)
+            per_before = unit_per_before(view, r.start, lex, self.yield_words)
             if per_before is not None and has_kind(f"{name}/{per_before}"):
                 name = f"{name}/{per_before}"
         m = normalise(value, name)
@@ -160,33 +156,6 @@ class MeasureRule:
         if unit is None:
             return None
         return scale, unit[0], unit[1]
-
-    def _yield_per_before(self, view: TokenView, start: int) -> str | None:
-        """'the per mu yield reached 500 kg', 'grain yield per hectare was 6 tonnes': the unit
-        the figure is per, named before it in the same clause, or None.
-
-        The rate must be tied to a yield word ("per mu yield", "yield per mu"): a bare "per
-        mu" earlier in a sentence may belong to another figure.
-        """
-        words = view.words
-        per_words, yield_words = self.per_words, self.yield_words
-        lo = max(0, start - YIELD_LOOKBACK)
-        if yield_words.isdisjoint(lowers_of(view.doc)[lo:start]):
-            return None  # no yield word before the figure: most figures, at one set test
-        for j in range(start - 1, lo - 1, -1):
-            word = words[j].lower()
-            if word in CLAUSE_BREAKS or word[:1].isdigit():
-                return None
-            if word not in per_words:
-                continue
-            k = j + 2 if j + 2 < start and words[j + 1] == "-" else j + 1  # "per-mu"
-            unit = unit_at(view, k, self.lex)
-            if unit is None or unit[1] > start:
-                return None
-            tied = unit[1] < start and words[unit[1]].lower() in yield_words \
-                or j > 0 and words[j - 1].lower() in yield_words
-            return unit[0] if tied else None
-        return None
 
     def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
         """'rose from 5 to 8 percent': (unit of the 8, end of that unit)."""

@@ -27,6 +27,7 @@ from .context import (
 from .figure import Figure, Found
 from .lexicon import Currency, Lexicons
 from .numerals import MILLION, divided, times
+from .rates import unit_per_before
 from .subjects import SubjectItem
 from .tokenview import TokenView
 from .units import kind_of, normalise_rate, priced_per
@@ -57,6 +58,8 @@ class MoneyRule:
         self.range_join = lex.words("range_join")
         self.list_join = lex.words("list_join")
         self.distributive = lex.words("distributive")
+        #: what a sum may be per a unit named before it: "the price per kilogram", "income per mu"
+        self.rate_nouns = lex.words("price_noun") | lex.words("rate_noun")
         generic = lex.currencies_before.match_at([GENERIC_SIGN], 0)
         self.generic_code = None if generic is None else generic[0].code
 
@@ -97,6 +100,8 @@ class MoneyRule:
         per, per_end, contiguous, per_count = self._per_unit(view, k)
         if per is None:
             per = self._per_unit_of_change_target(reader, r, k)
+        if per is None and r.start > 1:  # "the price per kilogram is 12 yuan"
+            per = unit_per_before(view, r.start, lex, self.rate_nouns)
         if per is None and any(w.lower() in self.distributive for w in words[k:k + RESPECTIVELY_REACH]):
             per, per_count = self._per_unit_of_list(reader, r, currency, k, LIST_REACH)
         if per_count != ONE:
