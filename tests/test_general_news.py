@@ -305,6 +305,8 @@ CASES = [
     # ---- a yield's area named before the figure, as Chinese farm news writes it
     ("per-mu-yield-before", "The per mu yield reached 500 kg.",
      [("yield", "500 kg", "7500", "kg/ha", "exact", "per mu yield")]),
+    ("adverb-before-the-verb-is-no-item", "Pork prices still rose 5 percent.",
+     [("percent", "5 percent", "5", "%", "exact", "Pork prices")]),
     ("income-per-mu-before", "The average income per mu is 12,000 yuan.",
      [("money", "12,000 yuan", "180000", "CNY/ha", "exact", "average income per mu")]),
     ("price-per-kilogram-before", "The price per kilogram is 12 yuan.",

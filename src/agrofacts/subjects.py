@@ -43,6 +43,7 @@ class SubjectItem:
         self.verb_qualifiers = lex.words("verb_qualifier")
         self.verb_adverbs = lex.words("verb_adverb")
         self.determiners = lex.words("determiner")
+        self.preverbal = lex.words("preverbal_adverb")
         self.breaks, self.openers = lex.words("subject_break"), lex.words("subject_opener")
         self.relative = lex.words("relative_pronoun")
         self.prepositions = lex.words("subject_preposition")
@@ -172,7 +173,10 @@ class SubjectItem:
             return None  # "wheat makes up 20 percent": a share, no change
         if before in self.determiners or j > 1 and words[j - 2].lower() in ARTICLES:
             return None  # "saw a slight rise from 20 yuan": a noun, whose subject is no item
-        return j - 1 if before in self.motion_verbs else j  # "went up 0.9 percent": the verb is "went"
+        verb = j - 1 if before in self.motion_verbs else j  # "went up 0.9 percent": the verb is "went"
+        while verb > 0 and words[verb - 1].lower() in self.preverbal:
+            verb -= 1  # "Pork prices still rose": the adverb is no part of what rose
+        return verb
 
     def _clause_start(self, view: TokenView, start: int, end: int) -> int | None:
         """The first token of the clause whose verb ends at ``end``, within ``SUBJECT_WORDS``;
