@@ -410,13 +410,18 @@ def _in_name(view: TokenView, num: NumberMatch, lex: Lexicons) -> bool:
 
 
 def size_adjective_end(view: TokenView, k: int, lex: Lexicons) -> int | None:
-    """'480-pound bales', '60-kg bags': the size of each of the things counted, a number glued
-    by a hyphen to a unit with a plural noun after it. The end of its unit, or None."""
+    """'480-pound bales', '60-kg bags', '50kg bags': the size of each of the things counted, a
+    number glued (by a hyphen or not) to a unit with a plural noun after it. The end of its
+    unit, or None."""
     words, spaces = view.words, view.spaces
-    if k + 2 >= view.n or not words[k][:1].isdigit() or words[k + 1] not in HYPHENS \
-            or spaces[k] or spaces[k + 1]:
+    if k + 1 >= view.n or not words[k][:1].isdigit() or spaces[k]:
         return None
-    unit = lex.units.match_at(words, k + 2)
+    at = k + 1
+    if words[at] in HYPHENS:  # "480-pound"; "50kg bags" has none
+        if spaces[at] or at + 1 >= view.n:
+            return None
+        at += 1
+    unit = lex.units.match_at(words, at)
     if unit is None or unit[1] >= view.n or not lex.is_plural(words[unit[1]].lower()):
         return None
     return unit[1]

@@ -42,6 +42,8 @@ SLOGAN_WORDS = 8
 #: Quotation marks around a counted noun: '4,310 "Taobao villages"'.
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 CLOSING_QUOTES = frozenset({'"', "”", "’"})
+#: The mark of a plural possessive: "farmers' cooperatives", "farmers’ cooperatives".
+APOSTROPHES = frozenset({"'", "’"})
 #: Marks a quoted slogan may end with inside its closing quote.
 SLOGAN_END_MARKS = frozenset({",", ".", ";", ":"})
 #: Spelled numbers below this after "the", "these", "its": things named before ("the two chains").
@@ -187,7 +189,7 @@ class CountRules:
         lex, text, spaces, n = self.lex, view.words, view.spaces, view.n
         not_counted, stopwords, months, is_plural = lex.not_counted, lex.stopwords, lex.months, lex.is_plural
         coordinators = self.coordinators
-        j, words = k, 0
+        j, words, joined = k, 0, False
         size = size_adjective_end(view, k, lex)
         if size is not None:
             j = size  # "13.2 million 480-pound bales": the size is part of what is counted
@@ -199,6 +201,7 @@ class CountRules:
             if word == "-" and words and not spaces[j - 1] and not spaces[j] \
                     and j + 1 < n and text[j + 1].isalpha():
                 j += 1
+                joined = True  # "town-level": one word of the phrase
                 continue
             if quoted and words and word in CLOSING_QUOTES and j + 1 < n and text[j + 1].isalpha():
                 k, quoted = k - 1, False  # '20 "digital" villages': the quotes stay in the phrase
@@ -217,8 +220,13 @@ class CountRules:
                 continue
             if low in stopwords or word in months:
                 return None
-            words += 1
+            words += 0 if joined else 1
+            joined = False
             if is_plural(low):
+                if j + 2 < n and text[j + 1] in APOSTROPHES and not spaces[j] and spaces[j + 1] \
+                        and text[j + 2].isalpha() and is_plural(text[j + 2].lower()):
+                    j += 2  # "48 farmers' cooperatives": the plural is whose they are
+                    continue
                 return k, j + 1
             j += 1
         return None
