@@ -163,6 +163,12 @@ CASES = [
      "hectares.", "1021.48 lakh hectares", "", "", PUB),
     ("above-a-dated-average-is-a-base", "Yields rose 12.9 bushels above the 2013 average.",
      "12.9 bushels", "", "", PUB),
+    ("with-clause-goes-on-in-the-date", "Output reached 7 million tonnes in 2020, with an output value of "
+     "23 billion yuan.", "23 billion yuan", "2020-01-01", "2020-12-31", PUB),
+    ("with-clause-after-a-span-is-not-its-end", "Funds rose from 12.75 billion yuan in 2001 to 34.93 billion "
+     "yuan in 2010, with an average annual growth rate of 11.9 percent.", "11.9 percent", "", "", PUB),
+    ("with-clause-of-a-report", "The fair closed on Thursday, with the organizers saying it generated "
+     "orders worth $28 billion.", "$28 billion", "", "", PUB),
     ("up-from-after-a-dated-figure-is-a-base", "Sales grew 10 percent in 2021, up from 8 percent.",
      "8 percent", "", "", PUB),
 ]

@@ -92,6 +92,7 @@ class Anchoring:
         self.complementizers = frozenset(words.role("complementizer"))
         self.distributive = frozenset(words.role("distributive"))
         self.past_forms = frozenset(words.role("past"))
+        self.reporting = frozenset(words.role("reporting")) | {"saying", "says"}
         self.comparison = frozenset(words.role("comparison"))
         self.comparison_strong = frozenset(words.role("comparison_strong"))
         self.base_pronouns = frozenset(words.role("base_pronoun"))
@@ -205,8 +206,8 @@ class Anchoring:
             return max(linked, key=lambda d: d.start)
         if self._participle_opens(doc, fig_start, clause):
             before = [d for d in dates if d.usable and clause[d.start] == own - 1 and d.end <= fig_start]
-            if before:  # "Output hit a record in 2022, reaching 147.39 million tons"
-                return max(before, key=lambda d: d.start)
+            if len(before) == 1:  # "Output hit a record in 2022, reaching 147.39 million tons"
+                return before[0]  # (not "from 2001 to 2010, with an annual growth of 11.9 percent")
         fronted = [d for d in dates if d.usable and clause[d.start] < own and d.end <= fig_start
                    and d.opens and self._closed_by_break(words, d.end)]
         return max(fronted, key=lambda d: d.start) if fronted else None
@@ -220,7 +221,8 @@ class Anchoring:
         lowers = lowers_of(doc)
         if first < len(lowers) and lowers[first] in BREAKS:
             first += 1
-        return first < fig_start and lowers[first] in self.participles
+        return first < fig_start and lowers[first] in self.participles \
+            and self.reporting.isdisjoint(lowers[first:fig_start])  # "with the organizers saying"
 
     def _figure_between(self, doc: Doc, fig_start: int, fig_end: int, date_start: int,
                         figures: list[tuple[int, int]]) -> bool:
