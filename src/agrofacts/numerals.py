@@ -32,6 +32,9 @@ ONE = Decimal(1)
 ARTICLE_NUMBER_ROLES = ("dozen", "hundred", "scale")
 #: The longest run of digits that still reads as a quantity (beyond it: IDs, tracking numbers).
 MAX_DIGITS = 15
+#: The first group of a number whose thousands are set apart by spaces ("560 000"), and the others.
+SPACE_GROUP_FIRST = re.compile(r"[1-9]\d{0,2}")
+SPACE_GROUP = re.compile(r"\d{3}(?:\.\d+)?")
 
 
 class NumberMatch(NamedTuple):
@@ -74,13 +77,36 @@ def parse_number_in(view: TokenView, i: int, words: dict[str, NumberWord]) -> Nu
     """``parse_number`` on a doc's :class:`TokenView`, for callers that read many numbers."""
     value = _digits_value(view.words[i])
     if value is not None:
+        grouped = _space_groups(view, i) if SPACE_GROUP_FIRST.fullmatch(view.words[i]) else None
+        if grouped is not None:
+            value, end = grouped
+            return _scaled_digits(view, i, value, words, end, True)
         return _scaled_digits(view, i, value, words)
     return _number_words(view, i, words)
 
 
-def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, NumberWord]) -> NumberMatch:
+def _space_groups(view: TokenView, i: int) -> tuple[Decimal, int] | None:
+    """'560 000 tonnes', '1 200 000 farmers': thousands set apart by single spaces (as FAO and
+    much of the world write them), as (value, end); None unless a word follows the groups
+    ("555 010 6512" is a phone number, "May 5 300" a day and a number)."""
     text, n = view.words, view.n
     j = i + 1
+    while j < n and view.spaces[j - 1] and SPACE_GROUP.fullmatch(text[j]):
+        j += 1
+    if j == i + 1 or j >= n or not text[j][:1].isalpha() or i > 0 and text[i - 1][-1:].isdigit():
+        return None
+    try:
+        return Decimal("".join(text[i:j])), j
+    except InvalidOperation:
+        return None
+
+
+def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, NumberWord],
+                   end: int | None = None, grouped: bool = False) -> NumberMatch:
+    """The number at ``i`` (whose digits end at ``end``, the next token by default) with the
+    scale words after it."""
+    text, n = view.words, view.n
+    j = i + 1 if end is None else end
     scale = ONE
     million_m = None
     while j < n:
@@ -101,7 +127,7 @@ def _scaled_digits(view: TokenView, i: int, value: Decimal, words: dict[str, Num
         break
     # No scale word: the value as written (times one it is the same Decimal, at a cost).
     return NumberMatch(i, j, value if scale is ONE else value * scale, False, scale, million_m,
-                       "," in text[i])
+                       grouped or "," in text[i])
 
 
 def _hyphen_before_scale(view: TokenView, j: int, words: dict[str, NumberWord]) -> bool:
