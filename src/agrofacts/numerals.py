@@ -77,10 +77,12 @@ def parse_number_in(view: TokenView, i: int, words: dict[str, NumberWord]) -> Nu
     """``parse_number`` on a doc's :class:`TokenView`, for callers that read many numbers."""
     value = _digits_value(view.words[i])
     if value is not None:
-        grouped = _space_groups(view, i) if SPACE_GROUP_FIRST.fullmatch(view.words[i]) else None
-        if grouped is not None:
-            value, end = grouped
-            return _scaled_digits(view, i, value, words, end, True)
+        # most numbers: no three digits after them ("560 000" is the rare one)
+        if i + 1 < view.n and view.spaces[i] and view.words[i + 1][0].isdigit() \
+                and SPACE_GROUP_FIRST.fullmatch(view.words[i]):
+            grouped = _space_groups(view, i)
+            if grouped is not None:
+                return _scaled_digits(view, i, grouped[0], words, grouped[1], True)
         return _scaled_digits(view, i, value, words)
     return _number_words(view, i, words)
 

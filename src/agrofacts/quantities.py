@@ -83,7 +83,7 @@ class QuantityRules:
         if self._nothing_after(reader.view, r):
             return None  # what money and measure would find: most numbers count things
         view = reader.view
-        if r.start > 0 and view.like_num(r.start - 1) and size_adjective_end(view, r.start, self.lex):
+        if r.start > 0 and size_adjective_end(view, r.start, self.lex) and view.like_num(r.start - 1):
             return NOT_A_FIGURE  # "13.2 million 480-pound bales": the size of each bale counted
         return self.money(reader, r) or self.measure(reader, r)
 

@@ -25,10 +25,10 @@ def unit_per_before(view: TokenView, start: int, lex: Lexicons, tied_words: froz
     """The unit the figure at ``start`` is per, named before it in its clause ("per mu", "per-mu")
     next to one of ``tied_words`` ("yield per mu", "per mu yield"), or None."""
     words = view.words
-    per_words = lex.words("per")
+    per_words = lex.words("per_before")
     lo = max(0, start - LOOKBACK)
-    if tied_words.isdisjoint(lowers_of(view.doc)[lo:start]):
-        return None  # no tied word before the figure: most figures, at one set test
+    if per_words.isdisjoint(words[lo:start]) or tied_words.isdisjoint(lowers_of(view.doc)[lo:start]):
+        return None  # no "per" or no tied word before the figure: most figures, at two set tests
     for j in range(start - 1, lo - 1, -1):
         word = words[j].lower()
         if word in CLAUSE_BREAKS or word[:1].isdigit():
