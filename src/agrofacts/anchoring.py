@@ -136,7 +136,8 @@ class Anchoring:
             last: tuple[int, str, str] | None = None  # (clause, period) of the figure before, if it has one
             last_span: tuple[int, int] | None = None  # where the figure before stands
             for span, fig in in_sentence:
-                date = self.governing(doc, span.start, span.end, same, clauses.numbers, positions)
+                date = self.governing(doc, span.start, span.end, same, clauses.numbers, positions,
+                                      clauses.firsts)
                 period = None if date is None else _period_of(date, pub)
                 if period is None and last is not None:
                     period = self._continued(doc, span.start, clauses.numbers, last)
@@ -188,7 +189,7 @@ class Anchoring:
                      self._opens_clause(doc, start, end, clause), self._since(doc, start, fig, clause))
 
     def governing(self, doc: Doc, fig_start: int, fig_end: int, dates: list[_Date], clause: list[int],
-                  figures: list[tuple[int, int]]) -> _Date | None:
+                  figures: list[tuple[int, int]], firsts: dict[int, int] | None = None) -> _Date | None:
         """The date that governs the figure at ``fig_start:fig_end``, of its sentence's ``dates``."""
         own = clause[fig_start]
         after = [d for d in dates if d.usable and clause[d.start] == own and d.start >= fig_end
@@ -204,7 +205,7 @@ class Anchoring:
                   and self._linked(words, d.start, d.end, fig_start)]
         if linked:
             return max(linked, key=lambda d: d.start)
-        if self._participle_opens(doc, fig_start, clause):
+        if self._participle_opens(doc, fig_start, clause, firsts or {}):
             before = [d for d in dates if d.usable and clause[d.start] == own - 1 and d.end <= fig_start]
             if len(before) == 1:  # "Output hit a record in 2022, reaching 147.39 million tons"
                 return before[0]  # (not "from 2001 to 2010, with an annual growth of 11.9 percent")
@@ -212,15 +213,16 @@ class Anchoring:
                    and d.opens and self._closed_by_break(words, d.end)]
         return max(fronted, key=lambda d: d.start) if fronted else None
 
-    def _participle_opens(self, doc: Doc, fig_start: int, clause: list[int]) -> bool:
-        """Whether the figure's clause opens with a participle that goes on from the clause before
-        ("reaching", "accounting for"): its figure belongs to that clause's time."""
-        first = fig_start
-        while first > 0 and clause[first - 1] == clause[fig_start]:
-            first -= 1
+    def _participle_opens(self, doc: Doc, fig_start: int, clause: list[int], firsts: dict[int, int]) -> bool:
+        """Whether the figure's clause (whose first token ``firsts`` may know) opens with a
+        participle that goes on from the clause before ("reaching", "accounting for"): its
+        figure belongs to that clause's time."""
+        first = firsts.get(clause[fig_start])
+        if first is None:
+            first = fig_start
+            while first > 0 and clause[first - 1] == clause[fig_start]:
+                first -= 1
         lowers = lowers_of(doc)
-        if first < len(lowers) and lowers[first] in BREAKS:
-            first += 1
         return first < fig_start and lowers[first] in self.participles \
             and self.reporting.isdisjoint(lowers[first:fig_start])  # "with the organizers saying"
 
@@ -412,6 +414,8 @@ class _Clauses:
         self.words, self.spaces = words_of(doc), spaces_of(doc)
         self.starts = starts
         self.numbers = [UNNUMBERED] * len(self.words)
+        #: clause number -> its first token (the token after the break that ends the one before)
+        self.firsts: dict[int, int] = {}
 
     def number_sentence(self, number: int) -> None:
         """Number the tokens of sentence ``number`` (``bisect_right(starts, i)`` of its tokens)."""
@@ -421,11 +425,14 @@ class _Clauses:
         n = number * (len(words) + 1)
         # the breaks are found in C; each clause's tokens get their number in one slice
         at = begin
+        firsts = self.firsts
         for i in compress(range(begin, end), map(BREAKS.__contains__, words[begin:end])):
             if not _inside_word(words, self.spaces, i):
                 numbers[at:i + 1] = [n] * (i + 1 - at)  # a break belongs to the clause it ends
+                firsts[n] = at
                 n, at = n + 1, i + 1
         numbers[at:end] = [n] * (end - at)
+        firsts[n] = at
 
 
 def _inside_word(words: list[str], spaces: list[int], i: int) -> bool:
