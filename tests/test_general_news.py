@@ -258,6 +258,8 @@ CASES = [
      [("money", "2 million pounds", "2000000", "GBP", "exact", "")]),
     ("pounds-of-beef", "Farmers sold 2 million pounds of beef.",
      [("mass", "2 million pounds", "907184.74", "kg", "exact", "")]),
+    ("percent-grade-of-rice", "Thai 5% broken rice rose to $420 a tonne, and 5% white rice fell.",
+     [("money", "$420 a tonne", "0.42", "USD/kg", "exact", "")]),
     ("thousands-set-apart-by-spaces", "Ukraine (560 000 tonnes) and 1 200 000 farmers sold.",
      [("mass", "560 000 tonnes", "560000000", "kg", "exact", ""),
       ("count", "1 200 000 farmers", "1200000", "", "exact", "farmers")]),

@@ -214,6 +214,12 @@ HEADLINE_AFTER_THE_ARTICLE = (
     "China grain output hits record 695 million tonnes as yields rise across the north\n"
 )
 
+VIDEO_LINK_LINE = (
+    "Output rose 1 percent, the bureau said.\n"
+    "Video: Khan says flour crossed Rs 100 per kilogram\n"
+    "Wheat fell 3 percent.\n"
+)
+
 PRINT_EDITION_CREDIT = (
     "Output rose 1 percent, the bureau said.\n"
     "A version of this article appeared in the print edition of The Straits Times on July 12, 2016,\n"
@@ -226,10 +232,12 @@ PRINT_EDITION_CREDIT = (
                     ("mass", "nearly 100 million tons")]),
     (HEADLINE_AFTER_THE_ARTICLE, [("percent", "1 percent")]),
     (PRINT_EDITION_CREDIT, [("percent", "1 percent")]),
+    (VIDEO_LINK_LINE, [("percent", "1 percent"), ("percent", "3 percent")]),
     (NO_FINAL_STOP, [("mass", "300 tonnes"), ("count", "12 cold-storage warehouses")]),
     (LINK_LIST_LINE, [("mass", "300 tonnes")]),
 ], ids=["rest-marker-above-the-article-cuts-one-line", "last-sentence-cut-off-by-the-crawl",
-        "headline-after-the-article", "print-edition-credit", "long-final-paragraph-without-stop",
+        "headline-after-the-article", "print-edition-credit", "video-link-line",
+        "long-final-paragraph-without-stop",
         "list-of-links-on-one-line"])
 def test_where_the_article_begins_and_ends(page, expected):
     assert [(f.kind, f.text) for f in facts_of(page) if f.kind != "date"] == expected

@@ -33,6 +33,8 @@ from .tokenview import TokenView
 from .units import has_kind, kind_of, normalise
 
 ONE = Decimal(1)
+#: "5% white rice" is a grade ("white" alone after a percent is not: "5% white-collar jobs").
+GRADE_COLOUR, GRADED_GRAIN = "white", "rice"
 
 
 class MeasureRule:
@@ -45,7 +47,8 @@ class MeasureRule:
         # the words after a unit that may make its figure none: an age, a share, "a four-year
         # high" (a hyphen first: "56-year-old")
         self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
-            | lex.words("relative_after") | lex.words("clock_join") | {"-"}
+            | lex.words("relative_after") | lex.words("clock_join") | {"-"} | lex.words("grade_after")
+        self.grade_after = lex.words("grade_after")
 
     def __call__(self, reader: NumberReader, r: Reading) -> Found | object | None:
         """The quantity at ``r`` in canonical units, per what; ``NOT_A_FIGURE`` for an age, a
@@ -95,7 +98,8 @@ class MeasureRule:
                 value_max, end, start = upper
                 unit_end, qualifier = end, "range"
         if end < n and words[end].lower() in self.after_unit_checks and (
-                self._is_age(view, end) or lex.is_share(words, end) or self._is_extreme(view, end, name)):
+                self._is_age(view, end) or lex.is_share(words, end) or self._is_extreme(view, end, name)
+                or self._is_grade(view, end, name)):
             return NOT_A_FIGURE
         if unit_end + 1 < n and words[unit_end].lower() in self.per_words:
             per = unit_at(view, unit_end + 1, self.lex)
@@ -156,6 +160,14 @@ class MeasureRule:
         if unit is None:
             return None
         return scale, unit[0], unit[1]
+
+    def _is_grade(self, view: TokenView, end: int, name: str) -> bool:
+        """'Thai 5% broken rice', '2% fat milk': a percent that names a grade of a product."""
+        if kind_of(name)[0] != "percent":
+            return False
+        word = view.words[end].lower()
+        return word in self.grade_after and (word != GRADE_COLOUR or view.lower(end + 1) == GRADED_GRAIN) \
+            if end + 1 < view.n else False
 
     def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
         """'rose from 5 to 8 percent': (unit of the 8, end of that unit)."""
