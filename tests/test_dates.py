@@ -43,6 +43,8 @@ DATES = [
     ("possessive-year", "It raised the firm's 2017 forecast.", [("2017", "2017-01-01", "2017-12-31")]),
     ("year-after-closed", "Trade closed 2023 with a record.", [("2023", "2023-01-01", "2023-12-31")]),
     ("year-after-over", "Output rose 5 percent over 2016.", [("2016", "2016-01-01", "2016-12-31")]),
+    ("a-date-named-again-in-brackets", "Sales rose 5 percent in the first half (H1) of 2021.",
+     [("the first half", "2021-01-01", "2021-06-30")]),
     ("two-quarters-one-span", "GDP grew 5 percent in the first and second quarters.",
      [("the first and second quarters", "2021-01-01", "2021-06-30")]),
     ("month-as-the-subject", "June registered a 1.2 percent increase.",

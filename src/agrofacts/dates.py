@@ -214,6 +214,11 @@ class DateRules:
                 continue
             if i >= year_end:  # a later sentence
                 parser.sentence_year = parser.written_year = None
+            if added and texts[i - 1] == OPEN_BRACKET and added[-1].end == i - 1:
+                close = _closing_bracket(texts, i)
+                if close is not None:  # "the first half (H1) of 2024": the bracket names it again
+                    free_from = close + 1
+                    continue
             f = read(i, plan)
             if f is None or claimed and not claimed.isdisjoint(range(i, f.end)):
                 continue
@@ -238,6 +243,19 @@ class DateRules:
             free_from = f.end
         if found or added:  # no empty group: readers take a missing one as empty
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
+
+
+OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
+#: How many tokens a bracket that restates a date may hold ("(Q1-Q3)", "(January-March)").
+RESTATED_DATE_TOKENS = 6
+
+
+def _closing_bracket(texts: list[str], i: int) -> int | None:
+    """The ")" that closes a short bracket whose contents start at ``i``, or None."""
+    for k in range(i, min(i + RESTATED_DATE_TOKENS + 1, len(texts))):
+        if texts[k] == CLOSE_BRACKET:
+            return k
+    return None
 
 
 #: Where the pipeline's tokenizer leaves the marks of ``MayStartDate``.
