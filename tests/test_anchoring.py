@@ -163,6 +163,8 @@ CASES = [
      "hectares.", "1021.48 lakh hectares", "", "", PUB),
     ("above-a-dated-average-is-a-base", "Yields rose 12.9 bushels above the 2013 average.",
      "12.9 bushels", "", "", PUB),
+    ("rising-clause-goes-on-in-the-date", "Grain output was 695 million tonnes in 2023, rising 1.3 percent.",
+     "1.3 percent", "2023-01-01", "2023-12-31", PUB),
     ("with-clause-goes-on-in-the-date", "Output reached 7 million tonnes in 2020, with an output value of "
      "23 billion yuan.", "23 billion yuan", "2020-01-01", "2020-12-31", PUB),
     ("with-clause-after-a-span-is-not-its-end", "Funds rose from 12.75 billion yuan in 2001 to 34.93 billion "

@@ -45,6 +45,10 @@ DATES = [
     ("year-after-over", "Output rose 5 percent over 2016.", [("2016", "2016-01-01", "2016-12-31")]),
     ("a-date-named-again-in-brackets", "Sales rose 5 percent in the first half (H1) of 2021.",
      [("the first half", "2021-01-01", "2021-06-30")]),
+    ("month-abbreviation-glued-to-its-day", "It was reported on Dec.13, 2018.",
+     [("Dec.13, 2018", "2018-12-13", "2018-12-13")]),
+    ("vna-sign-off-after-a-year", "Exports reached 6.7 million tonnes in 2020./.",
+     [("2020", "2020-01-01", "2020-12-31")]),
     ("two-quarters-one-span", "GDP grew 5 percent in the first and second quarters.",
      [("the first and second quarters", "2021-01-01", "2021-06-30")]),
     ("month-as-the-subject", "June registered a 1.2 percent increase.",
@@ -322,6 +326,7 @@ NOTHING = [
     ("ordinal", "It is the third county to join."),
     ("a-year-like-count-after-the", "The 2000 farmers joined."),
     ("a-name-that-is-a-month", "May said prices were high."),
+    ("a-festival-is-no-season", "Sales rose this Spring Festival."),
     ("rate-once-a-year", "The fair is held once a year."),
 ]
 

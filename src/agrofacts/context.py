@@ -220,7 +220,8 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
         return None
     # The sign and qualifier before it, read first: the label test asks the same of the words.
     cur = lex.currencies_before.match_ending_at(words, i)
-    if cur is not None and words[cur[1]] in lex.words("letter_currency") and not _written_as_sum(view, num):
+    if cur is not None and words[cur[1]] in lex.words("letter_currency") \
+            and not _written_as_sum(view, num, lex, words[cur[1]]):
         return None  # "P5 countries", "an N95 mask": a code; "P2 billion", "R4.2 billion" are sums
     if cur is not None and words[cur[1]] in shared_signs():
         cur = page_currency(view, words[cur[1]], cur)  # "¥" on a page about yen
@@ -232,6 +233,9 @@ def read_number(view: TokenView, i: int, lex: Lexicons) -> Reading | None:
         start -= 1
         if sign in NEGATIVE_SIGNS:
             num = num._replace(value=-num.value)
+    elif start > 0 and words[start - 1].lower() in lex.words("negative_word"):
+        start -= 1  # "an inflation rate of minus 2.3 percent"
+        num = num._replace(value=-num.value)
     qual = lex.qualifiers.match_ending_at(words, start)
     if qual is not None and words[qual[1]].lower() in lex.words("comparative") \
             and _number_before(view, qual[1]):
@@ -283,11 +287,19 @@ def clock_time_after(view: TokenView, end: int, lex: Lexicons) -> bool:
         and view.words[end + 1].lower() in lex.words("clock_point")
 
 
-def _written_as_sum(view: TokenView, num: NumberMatch) -> bool:
-    """Whether a number reads as a sum whatever stands before it: with a scale word ("2 billion"),
-    thousands separators ("1,500") or decimals ("20.50"). A one-letter currency sign ("P", "R",
-    "N") is also the letter of many codes, so only such a number makes it a currency."""
-    return num.scale > 1 or num.grouped or "." in view.words[num.start]
+def _written_as_sum(view: TokenView, num: NumberMatch, lex: Lexicons, sign: str) -> bool:
+    """Whether a number after a one-letter sign reads as a sum: with a scale word ("P2 billion"),
+    thousands separators ("P1,500") or decimals ("P20.50"), priced per a unit ("P40 per kilo"),
+    or the lower end of a range that repeats the sign ("P42 to P52"). A one-letter currency
+    sign ("P", "R", "N") is also the letter of many codes ("P5", "N95"), so only such a number
+    makes it a currency."""
+    if num.scale > 1 or num.grouped or "." in view.words[num.start]:
+        return True
+    words, k = view.words, num.end
+    if k + 1 < view.n and words[k].lower() in lex.words("per") and lex.units.match_at(words, k + 1):
+        return True
+    return k + 2 < view.n and words[k].lower() in lex.range_joiners and words[k + 1] == sign \
+        and words[k + 2][:1].isdigit()
 
 
 def _number_before(view: TokenView, i: int) -> bool:

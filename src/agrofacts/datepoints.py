@@ -390,6 +390,8 @@ class PointReader:
         unit = self.role["calendar_unit"].get(nxt)
         month = self.lex.months.get(self.text(i + 1))
         season = self.role["season"].get(nxt)
+        if season is not None and self.w.has("festival", self.low(i + 2)):
+            season = None  # "this Spring Festival": a holiday's name, no season
         weekday = self.role["weekday"].get(self.text(i + 1))
         if unit is None and month is None and season is None and weekday is None \
                 and nxt not in self.role["weekend"]:
