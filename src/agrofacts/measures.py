@@ -27,7 +27,7 @@ from .context import (
 from .figure import BRACKET_PAIR, NOT_A_FIGURE, Figure, Found
 from .lexicon import Lexicons
 from .numerals import MILLION, times
-from .rates import unit_per_before
+from .rates import quoted_unit, unit_per_before
 from .subjects import SubjectItem
 from .tokenview import TokenView
 from .units import has_kind, kind_of, normalise
@@ -49,6 +49,7 @@ class MeasureRule:
         self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
             | lex.words("relative_after") | lex.words("clock_join") | {"-"} | lex.words("grade_after")
         self.grade_after = lex.words("grade_after")
+        self.price_nouns = lex.words("price_noun")
 
     def __call__(self, reader: NumberReader, r: Reading) -> Found | object | None:
         """The quantity at ``r`` in canonical units, per what; ``NOT_A_FIGURE`` for an age, a
@@ -97,6 +98,9 @@ class MeasureRule:
             if upper is not None:  # "between 1.8% and 3.5%", "29.3 percent to 30.3 percent"
                 value_max, end, start = upper
                 unit_end, qualifier = end, "range"
+        if r.start > 1 and words[r.start - 2].lower() in self.price_nouns \
+                and quoted_unit(view, r.start - 1, lex) is not None:
+            return NOT_A_FIGURE  # "the average price of 1kg of tomatoes": what the price is for
         if end < n and words[end].lower() in self.after_unit_checks and (
                 self._is_age(view, end) or lex.is_share(words, end) or self._is_extreme(view, end, name)
                 or self._is_grade(view, end, name)):

@@ -27,7 +27,7 @@ from .context import (
 from .figure import Figure, Found
 from .lexicon import Currency, Lexicons
 from .numerals import MILLION, divided, times
-from .rates import unit_per_before
+from .rates import unit_per_before, unit_priced_before
 from .subjects import SubjectItem
 from .tokenview import TokenView
 from .units import kind_of, normalise_rate, priced_per
@@ -101,7 +101,8 @@ class MoneyRule:
         if per is None:
             per = self._per_unit_of_change_target(reader, r, k)
         if per is None and r.start > 1:  # "the price per kilogram is 12 yuan"
-            per = unit_per_before(view, r.start, lex, self.rate_nouns)
+            per = unit_per_before(view, r.start, lex, self.rate_nouns) \
+                or unit_priced_before(view, r.start, lex)  # "the price of 1kg of tomatoes ... N427"
         if per is None and any(w.lower() in self.distributive for w in words[k:k + RESPECTIVELY_REACH]):
             per, per_count = self._per_unit_of_list(reader, r, currency, k, LIST_REACH)
         if per_count != ONE:

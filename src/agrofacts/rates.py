@@ -1,5 +1,5 @@
 """A rate's unit named before its figure: "the per mu yield reached 500 kg", "the price per
-kilogram is 12 yuan".
+kilogram is 12 yuan", "the average price of 1kg of tomatoes rose by 19.5 percent to N427.55".
 
 News often names what a figure is per in its subject, not after it. The
 "per" must be tied to a word of the subject's kind (a yield word for a
@@ -43,3 +43,37 @@ def unit_per_before(view: TokenView, start: int, lex: Lexicons, tied_words: froz
             or j > 0 and words[j - 1].lower() in tied_words
         return unit[0] if tied else None
     return None
+
+
+#: How far before a sum "the price of 1kg of" may stand, a change between ("rose by 19.5 percent to").
+PRICED_LOOKBACK = 24
+#: The amounts a price is quoted for: one of the unit ("1kg", "one kilogram", "a litre").
+ONE_OF = frozenset({"1", "one", "a", "an"})
+
+
+def unit_priced_before(view: TokenView, start: int, lex: Lexicons) -> str | None:
+    """The unit of "the price of 1kg of X" before the sum at ``start`` in its clause, as price
+    surveys quote it ("The average price of 1kg of tomatoes increased by 19.5 percent to
+    N427.55": NGN per kg), or None."""
+    words = view.words
+    lo = max(view.sent_start(start), start - PRICED_LOOKBACK)
+    price_nouns = lex.words("price_noun")
+    if price_nouns.isdisjoint(lowers_of(view.doc)[lo:start]):
+        return None
+    for j in range(start - 1, lo, -1):
+        if words[j] in CLAUSE_BREAKS:
+            return None
+        if words[j].lower() in price_nouns:
+            return quoted_unit(view, j + 1, lex)
+    return None
+
+
+def quoted_unit(view: TokenView, k: int, lex: Lexicons) -> str | None:
+    """The unit of "of 1kg of" starting at token ``k`` (after a price word), or None."""
+    words = view.words
+    if k + 2 >= view.n or words[k].lower() != "of" or words[k + 1].lower() not in ONE_OF:
+        return None
+    unit = unit_at(view, k + 2, lex)
+    if unit is None or unit[1] >= view.n or words[unit[1]].lower() != "of":
+        return None
+    return unit[0]
