@@ -8,6 +8,8 @@ from conftest import facts_of
 
 NOT_FACTS = [
     ("disease-name", "The COVID-19 epidemic hit the county hard."),
+    ("unit-defined-in-brackets", "Tea grows on the slopes (1 mu is 667 square meters)."),
+    ("hectare-defined-in-brackets", "Land is measured in mu (15 mu equal one hectare)."),
     ("summit-name", "Leaders met at the G20 summit."),
     ("network-generation", "The village now has 5G coverage."),
     ("ordinal-word", "It was the third county in China to join."),

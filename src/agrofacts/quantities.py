@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .compared import CompareRule, UnitSource
+from .compound import joined_durations
 from .context import NumberReader, Reading, figure_starts, size_adjective_end
 from .figure import NOT_A_FIGURE, SPAN_KEY, Figure, Found, TokenMask, facts_of, hand_over, set_figure
 from .lexicon import Lexicons, lexicons
@@ -73,6 +74,7 @@ class QuantityRules:
                     sources.append(UnitSource(fig[0], fig[1], fig[2], fig[2].value / reading.value,
                                               reading.num.scale))
             i = max(fig[1] if fig is not NOT_A_FIGURE else reading.end, i + 1)
+        added = joined_durations(view, added, self.lex)  # "14 hours 21 minutes and 27 seconds"
         write = bool(added) or SPAN_KEY not in doc.spans  # else the group already holds every figure
         hand_over(doc, found + [_span(doc, *fig) for fig in added],
                   positions + [(start, end) for start, end, _fig in added], write=write)
