@@ -45,6 +45,8 @@ DATES = [
     ("year-after-over", "Output rose 5 percent over 2016.", [("2016", "2016-01-01", "2016-12-31")]),
     ("a-date-named-again-in-brackets", "Sales rose 5 percent in the first half (H1) of 2021.",
      [("the first half", "2021-01-01", "2021-06-30")]),
+    ("ordinal-day-month-comma-year", "The event ended on 25th Nov, 2019.",
+     [("25th Nov, 2019", "2019-11-25", "2019-11-25")]),
     ("month-abbreviation-glued-to-its-day", "It was reported on Dec.13, 2018.",
      [("Dec.13, 2018", "2018-12-13", "2018-12-13")]),
     ("vna-sign-off-after-a-year", "Exports reached 6.7 million tonnes in 2020./.",

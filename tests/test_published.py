@@ -42,6 +42,8 @@ HEADERS = [
     ("updated-no-space-after-comma", "Title\nUpdated: Feb 22,2019 3:01 PM\nBody", "2019-02-22"),
     ("wire-release-dateline", "Title\n\nBEIJING, November 22, 2023 /PRNewswire/ -- Body", "2023-11-22"),
     ("short-weekday-ordinal-day", "UrduPoint.com\nTue 17th September 2019 | 06:19 PM\nBody", "2019-09-17"),
+    ("urdupoint-credit", "BEIJING, (APP - UrduPoint / Pakistan Point News - 25th Nov, 2019 ) :Body",
+     "2019-11-25"),
     ("released-iso-date", "Title\nReleased: 2019-04-18\nBody", "2019-04-18"),
     ("fao-reference-date", "Country Brief\nReference Date: 21-September-2017\nBody", "2017-09-21"),
     ("dateline-with-year-and-a-dash", "NEW YORK, Feb 16, 2018 -- Corn exports rose.", "2018-02-16"),

@@ -580,10 +580,11 @@ class PointReader:
         if month is None or self.text(i + 1) == "May" and self.low(i + 2) not in ("", ",", ".") \
                 and self.year_token(i + 2) is None:
             return None
-        y = self.year_token(i + 2)
+        year_at = i + 3 if self.text(i + 2) == "," else i + 2  # "25th Nov, 2019", as "Nov. 25, 2019"
+        y = self.year_token(year_at)
         if y is not None:
             period = P.day(y, month, d)
-            return Found(i + 3, period, "day-month") if period else None
+            return Found(year_at + 1, period, "day-month") if period else None
         said = self._said_year(i + 2)  # "on 10 November last year"
         if said is not None:
             return Found(said[0], P.day(said[1], month, d) if said[1] else None, "day-month")
