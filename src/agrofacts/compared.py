@@ -46,6 +46,7 @@ class CompareRule:
         self.change_words = lex.words("change_word")
         self.amount_leads = lex.words("change_amount_lead")
         self.amount_ends = lex.words("change_amount_end")
+        self.list_leads = lex.words("listed_amount_lead")
 
     def __call__(self, view: TokenView, r: Reading, sources: list[UnitSource],
                  claimed: TokenMask) -> Found | None:
@@ -73,13 +74,18 @@ class CompareRule:
                                       rule=INHERITED_UNIT)
 
     def _change_amount(self, view: TokenView, r: Reading) -> bool:
-        """Whether ``r`` is how much a figure changed: "up 35 million from last month", "down by
-        300,000." (not "down 6 ½ cents", whose number goes on)."""
+        """Whether ``r`` is how much a figure changed ("up 35 million from last month", "down by
+        300,000.", not "down 6 ½ cents", whose number goes on), or another amount of it listed
+        with a scale word ("and 1 billion by 2022")."""
         words, k = view.words, r.start - 1
         if k > 0 and words[k].lower() == "by":
             k -= 1
-        return k >= 0 and words[k].lower() in self.amount_leads \
-            and (r.end >= view.n or words[r.end].lower() in self.amount_ends)
+        if k < 0 or not (r.end >= view.n or words[r.end].lower() in self.amount_ends):
+            return False
+        if words[k].lower() in self.amount_leads:
+            return True
+        # "800 million mu by 2020, and 1 billion by 2022": a target listed after the figure
+        return r.num.scale > 1 and words[k].lower() in self.list_leads
 
     def _change_in_percent(self, view: TokenView, start: int, r: Reading) -> bool:
         """Whether the percent at ``start`` is a change that the bare number ``r`` is the base of,
