@@ -167,11 +167,12 @@ class MeasureRule:
 
     def _is_grade(self, view: TokenView, end: int, name: str) -> bool:
         """'Thai 5% broken rice', '2% fat milk': a percent that names a grade of a product."""
-        if kind_of(name)[0] != "percent":
+        if kind_of(name)[0] != "percent" or end + 1 >= view.n:
             return False
         word = view.words[end].lower()
-        return word in self.grade_after and (word != GRADE_COLOUR or view.lower(end + 1) == GRADED_GRAIN) \
-            if end + 1 < view.n else False
+        if word == GRADE_COLOUR:
+            return view.lower(end + 1) == GRADED_GRAIN
+        return word in self.grade_after
 
     def _unit_of_change_target(self, reader: NumberReader, r: Reading) -> tuple[str, int] | None:
         """'rose from 5 to 8 percent': (unit of the 8, end of that unit)."""

@@ -29,6 +29,9 @@ VERB_REACH = 3
 
 
 class RespectivelyItems:
+    """The component: after the figure rules, it re-reads only the sentences that say
+    "respectively" (found by one scan in C), and changes no figure but its item."""
+
     def __init__(self, lex: Lexicons) -> None:
         self.joins = lex.words("list_join")
         self.determiners = lex.words("determiner")
