@@ -163,6 +163,10 @@ CASES = [
      "hectares.", "1021.48 lakh hectares", "", "", PUB),
     ("above-a-dated-average-is-a-base", "Yields rose 12.9 bushels above the 2013 average.",
      "12.9 bushels", "", "", PUB),
+    ("during-the-period-names-the-period-before", "Trade reached 196,400 tonnes in the first half of 2021. "
+     "During the period, imports reached 24,400 tonnes.", "24,400 tonnes", "2021-01-01", "2021-06-30", PUB),
+    ("the-period-after-a-base-is-no-period", "Sales rose 84 percent compared with the same period of 2019. "
+     "Volume exceeded 400 million parcels during the period.", "exceeded 400 million parcels", "", "", PUB),
     ("rising-clause-goes-on-in-the-date", "Grain output was 695 million tonnes in 2023, rising 1.3 percent.",
      "1.3 percent", "2023-01-01", "2023-12-31", PUB),
     ("with-clause-goes-on-in-the-date", "Output reached 7 million tonnes in 2020, with an output value of "

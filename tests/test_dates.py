@@ -51,6 +51,8 @@ DATES = [
      [("Dec.13, 2018", "2018-12-13", "2018-12-13")]),
     ("vna-sign-off-after-a-year", "Exports reached 6.7 million tonnes in 2020./.",
      [("2020", "2020-01-01", "2020-12-31")]),
+    ("during-the-period-is-no-date-of-its-own", "Sales rose in 2020. During the period, imports rose.",
+     [("2020", "2020-01-01", "2020-12-31")]),
     ("two-quarters-one-span", "GDP grew 5 percent in the first and second quarters.",
      [("the first and second quarters", "2021-01-01", "2021-06-30")]),
     ("month-as-the-subject", "June registered a 1.2 percent increase.",

@@ -45,10 +45,10 @@ from . import periods as P
 from .dategrammar import Parser
 from .dateplans import NEVER, Grammar, Plan, starters
 from .datewords import DateWords, date_words
-from .figure import SPAN_KEY, Figure, set_figure
+from .figure import SPAN_KEY, Figure, get_figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .periods import Period
-from .tokenlists import lower_case
+from .tokenlists import lower_case, positions_of
 
 V = TypeVar("V")
 
@@ -79,6 +79,11 @@ class DateRules:
         self.window_units = words.role("window_unit")
         #: words between "the" and a window's unit: "the first quarter ended", "the fiscal year ended"
         self.window_modifiers = frozenset(words.role("ordinal")) | frozenset(words.role("non_calendar"))
+        #: "during the period" names the period before it, unless more follows ("the period of reform")
+        self.anaphor_leads = frozenset(words.role("anaphor_lead"))
+        self.anaphor_stops = frozenset(words.role("anaphor_stop"))
+        #: words before a date that make it a base of comparison ("compared with the same period of 2019")
+        self.base_words = self.comparison | frozenset(words.role("same_period"))
         self.starts_with_text: _Memo[Plan | None] = _Memo(self.plan_of_text)
         cased_lower = {w.lower() for w in self.cased}
         #: lower-case text -> whether a token with that lower case may pass ``may_start_text``
@@ -241,11 +246,49 @@ class DateRules:
             elif f.period.end.year != pub_year:  # "last year", "last December"
                 parser.sentence_year, year_end = f.period.end.year, sentences.end_of(i)
             free_from = f.end
+        added += self._period_anaphors(doc, parser.lower, added, claimed, label, sentences)
         if found or added:  # no empty group: readers take a missing one as empty
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
+    def _named_just_before(self, lowers: list[str], start: int, lead: int, sentences) -> bool:
+        """Whether a date at ``start`` stands in the sentence of ``lead`` or shortly before it,
+        not just after a word of comparison ("up 5 percent over 2019")."""
+        if sentences.number(lead) - sentences.number(start) > ANAPHOR_SENTENCES:
+            return False
+        return self.base_words.isdisjoint(lowers[max(0, start - ANAPHOR_BASE_REACH):start])
+
+    def _period_anaphors(self, doc: Doc, lowers: list[str], added: list[Span], claimed: set[int],
+                         label: int, sentences) -> list[Span]:
+        """"During the period" after a dated sentence: the period named last before it ("reached
+        196,400 tonnes in the first half of 2024 ... During the period, imports reached 24,400
+        tonnes"), never a dateline's day. It dates its figures (anchoring) but is no row of the
+        table: it names no new date."""
+        spans = []
+        for p in positions_of(lowers, PERIOD_WORD):
+            lead = p - 2
+            if lead < 0 or lowers[p - 1] != "the" or lowers[lead] not in self.anaphor_leads \
+                    or p + 1 < len(lowers) and lowers[p + 1] in self.anaphor_stops \
+                    or not claimed.isdisjoint(range(lead, p + 1)):
+                continue
+            before = [s for s in added if s.end <= lead]
+            fig = get_figure(before[-1]) if before else None
+            if fig is None or fig.period_start == fig.period_end or fig.rule == "dateline" \
+                    or not self._named_just_before(lowers, before[-1].start, lead, sentences):
+                continue  # a day, a base of comparison or a date sentences away is not "the period"
+            span = Span(doc, lead, p + 1, label=label)
+            set_figure(span, fig.with_(rule=PERIOD_ANAPHOR_RULE))
+            spans.append(span)
+        return spans
+
 
 OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
+#: "during the period": a date that names again the one before it.
+PERIOD_WORD = ("period",)
+PERIOD_ANAPHOR_RULE = "period-anaphor"
+#: How far before a date a word of comparison makes it a base, no period to name again.
+ANAPHOR_BASE_REACH = 7
+#: How many sentences (of those that may hold a figure) "the period" may look back.
+ANAPHOR_SENTENCES = 2
 #: How many tokens a bracket that restates a date may hold ("(Q1-Q3)", "(January-March)").
 RESTATED_DATE_TOKENS = 6
 

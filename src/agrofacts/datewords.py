@@ -37,7 +37,8 @@ LIST_ROLES = {"lead", "coordinator", "period_noun", "same_period", "date_stress"
               "modal_future", "be_form", "year_of", "year_for", "compare_join", "compare_verb",
               "year_versus", "comparison_strong", "window_join", "weekday_name",
               "base_pronoun", "non_calendar", "year_modifier_lead",
-              "month_subject_verb", "month_subject_lead", "festival"}
+              "month_subject_verb", "month_subject_lead", "festival",
+              "anaphor_lead", "anaphor_stop"}
 #: Roles whose surfaces keep their case ("Thursday"; "thursday" is no weekday in news copy).
 CASED_ROLES = {"weekday", "weekday_name"}
 

@@ -20,7 +20,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 from .article import Article, body_blocks, read_article, read_listed
-from .dates import PUBLISHED_KEY
+from .dates import PERIOD_ANAPHOR_RULE, PUBLISHED_KEY
 from .fact import Fact
 from .figure import SPAN_KEY, Figure
 from .lexicon import lexicons
@@ -185,8 +185,9 @@ def _figures(parsed: Doc, layout: _Layout, text: str, doc_len: int,
         end = span.end_char
         # spaCy keeps a plain extension's value under this key, and reads a missing one as None
         fig = get(("._.", "figure", start, end)) if direct else span._.figure
-        if fig is None or not (unresolved_dates or fig.kind != "date" or fig.period_start):
-            continue
+        if fig is None or not (unresolved_dates or fig.kind != "date" or fig.period_start) \
+                or fig.rule == PERIOD_ANAPHOR_RULE:
+            continue  # "during the period" dates its figures, but names no new date of its own
         k = bisect_right(doc_starts, start) - 1
         shift = shifts[k]
         limit = ends[k]  # offsets are kept within the stretch (a span's end may sit on the break)
