@@ -348,6 +348,8 @@ CASES = [
     ("price-of-one-kilogram-of", "The average price of 1kg of tomatoes increased by 19.5 percent to N427.55.",
      [("percent", "19.5 percent", "19.5", "%", "exact", ""),
       ("money", "N427.55", "427.55", "NGN/kg", "exact", "")]),
+    ("price-of-one-kilogram-opening-the-sentence", "Price of 1kg of rice rose to N500.50.",
+     [("money", "N500.50", "500.5", "NGN/kg", "exact", "")]),
     ("price-of-a-kilogram-from-to", "The price of one kilogram of rice rose from N501.71 to N516.13.",
      [("money", "N501.71", "501.71", "NGN/kg", "exact", "price of one kilogram"),
       ("money", "N516.13", "516.13", "NGN/kg", "exact", "")]),

@@ -92,7 +92,7 @@ class Anchoring:
         self.complementizers = frozenset(words.role("complementizer"))
         self.distributive = frozenset(words.role("distributive"))
         self.past_forms = frozenset(words.role("past"))
-        self.reporting = frozenset(words.role("reporting")) | {"saying", "says"}
+        self.reporting = frozenset(words.role("reporting")) | lex.words("report_form")
         self.comparison = frozenset(words.role("comparison"))
         self.comparison_strong = frozenset(words.role("comparison_strong"))
         self.base_pronouns = frozenset(words.role("base_pronoun"))
@@ -189,8 +189,9 @@ class Anchoring:
                      self._opens_clause(doc, start, end, clause), self._since(doc, start, fig, clause))
 
     def governing(self, doc: Doc, fig_start: int, fig_end: int, dates: list[_Date], clause: list[int],
-                  figures: list[tuple[int, int]], firsts: dict[int, int] | None = None) -> _Date | None:
-        """The date that governs the figure at ``fig_start:fig_end``, of its sentence's ``dates``."""
+                  figures: list[tuple[int, int]], firsts: dict[int, int]) -> _Date | None:
+        """The date that governs the figure at ``fig_start:fig_end``, of its sentence's ``dates``
+        (``clause`` and ``firsts``: the clause numbers of the tokens and each clause's first token)."""
         own = clause[fig_start]
         after = [d for d in dates if d.usable and clause[d.start] == own and d.start >= fig_end
                  and not self._figure_between(doc, fig_start, fig_end, d.start, figures)]
@@ -205,7 +206,7 @@ class Anchoring:
                   and self._linked(words, d.start, d.end, fig_start)]
         if linked:
             return max(linked, key=lambda d: d.start)
-        if self._participle_opens(doc, fig_start, clause, firsts or {}):
+        if self._participle_opens(doc, fig_start, firsts[own]):
             before = [d for d in dates if d.usable and clause[d.start] == own - 1 and d.end <= fig_start]
             if len(before) == 1:  # "Output hit a record in 2022, reaching 147.39 million tons"
                 return before[0]  # (not "from 2001 to 2010, with an annual growth of 11.9 percent")
@@ -213,15 +214,10 @@ class Anchoring:
                    and d.opens and self._closed_by_break(words, d.end)]
         return max(fronted, key=lambda d: d.start) if fronted else None
 
-    def _participle_opens(self, doc: Doc, fig_start: int, clause: list[int], firsts: dict[int, int]) -> bool:
-        """Whether the figure's clause (whose first token ``firsts`` may know) opens with a
-        participle that goes on from the clause before ("reaching", "accounting for"): its
-        figure belongs to that clause's time."""
-        first = firsts.get(clause[fig_start])
-        if first is None:
-            first = fig_start
-            while first > 0 and clause[first - 1] == clause[fig_start]:
-                first -= 1
+    def _participle_opens(self, doc: Doc, fig_start: int, first: int) -> bool:
+        """Whether the figure's clause (which starts at token ``first``) opens with a participle
+        that goes on from the clause before ("reaching", "accounting for"): its figure belongs to
+        that clause's time."""
         lowers = lowers_of(doc)
         return first < fig_start and lowers[first] in self.participles \
             and self.reporting.isdisjoint(lowers[first:fig_start])  # "with the organizers saying"

@@ -421,6 +421,10 @@ def _in_name(view: TokenView, num: NumberMatch, lex: Lexicons) -> bool:
     return k > num.end or not view.is_sent_start(num.start)  # "Five-Year Plan"; "the Three Gorges"
 
 
+#: Hyphens that glue a number to its unit in an adjective ("a 60-kg bag").
+HYPHENS = frozenset({"-", "–"})
+
+
 def size_adjective_end(view: TokenView, k: int, lex: Lexicons) -> int | None:
     """'480-pound bales', '60-kg bags', '50kg bags': the size of each of the things counted, a
     number glued (by a hyphen or not) to a unit with a plural noun after it. The end of its
@@ -437,10 +441,6 @@ def size_adjective_end(view: TokenView, k: int, lex: Lexicons) -> int | None:
     if unit is None or unit[1] >= view.n or not lex.is_plural(words[unit[1]].lower()):
         return None
     return unit[1]
-
-
-#: Hyphens that glue a number to its unit in an adjective ("a 60-kg bag").
-HYPHENS = frozenset({"-", "–"})
 
 
 def _is_code(view: TokenView, num: NumberMatch, lex: Lexicons) -> bool:

@@ -48,7 +48,7 @@ from .datewords import DateWords, date_words
 from .figure import SPAN_KEY, Figure, get_figure, set_figure
 from .lexicon import Lexicons, lexicons
 from .periods import Period
-from .tokenlists import lower_case, positions_of
+from .tokenlists import SentenceIndex, lower_case, positions_of
 
 V = TypeVar("V")
 
@@ -250,7 +250,8 @@ class DateRules:
         if found or added:  # no empty group: readers take a missing one as empty
             doc.spans[SPAN_KEY] = sorted(found + added, key=lambda s: (s.start, s.end))
 
-    def _named_just_before(self, lowers: list[str], start: int, lead: int, sentences) -> bool:
+    def _named_just_before(self, lowers: list[str], start: int, lead: int,
+                           sentences: SentenceIndex) -> bool:
         """Whether a date at ``start`` stands in the sentence of ``lead`` or shortly before it,
         not just after a word of comparison ("up 5 percent over 2019")."""
         if sentences.number(lead) - sentences.number(start) > ANAPHOR_SENTENCES:
@@ -258,7 +259,7 @@ class DateRules:
         return self.base_words.isdisjoint(lowers[max(0, start - ANAPHOR_BASE_REACH):start])
 
     def _period_anaphors(self, doc: Doc, lowers: list[str], added: list[Span], claimed: set[int],
-                         label: int, sentences) -> list[Span]:
+                         label: int, sentences: SentenceIndex) -> list[Span]:
         """"During the period" after a dated sentence: the period named last before it ("reached
         196,400 tonnes in the first half of 2024 ... During the period, imports reached 24,400
         tonnes"), never a dateline's day. It dates its figures (anchoring) but is no row of the

@@ -46,9 +46,9 @@ class MeasureRule:
         self.per_words, self.yield_words = lex.words("per"), lex.words("yield_word")
         # the words after a unit that may make its figure none: an age, a share, "a four-year
         # high" (a hyphen first: "56-year-old")
-        self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
-            | lex.words("relative_after") | lex.words("clock_join") | {"-"} | lex.words("grade_after")
         self.grade_after = lex.words("grade_after")
+        self.after_unit_checks = lex.words("age_after") | lex.words("share_of") | lex.words("extreme") \
+            | lex.words("relative_after") | lex.words("clock_join") | {"-"} | self.grade_after
         self.price_nouns = lex.words("price_noun")
 
     def __call__(self, reader: NumberReader, r: Reading) -> Found | object | None:

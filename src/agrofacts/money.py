@@ -60,6 +60,9 @@ class MoneyRule:
         self.distributive = lex.words("distributive")
         #: what a sum may be per a unit named before it: "the price per kilogram", "income per mu"
         self.rate_nouns = lex.words("price_noun") | lex.words("rate_noun")
+        #: a clause before "pounds" that names one of these weighs; one of those, it is money
+        self.weighed_words = lex.words("weighed_subject")
+        self.worth_words = lex.words("money_context") | lex.words("money_noun")
         generic = lex.currencies_before.match_at([GENERIC_SIGN], 0)
         self.generic_code = None if generic is None else generic[0].code
 
@@ -163,13 +166,13 @@ class MoneyRule:
         """Whether the clause before the number is about a farm product or its output, and not
         about what it is worth: "Cheese production totaled 1.2 billion pounds", "Milk output
         rose 2% to 19.6 billion pounds" weigh; "beef sales worth 2 billion pounds" do not."""
-        words, lex = view.words, self.lex
+        words = view.words
         weighed = False
         for j in range(start - 1, max(view.sent_start(start), start - SUBJECT_REACH) - 1, -1):
             word = words[j].lower()
-            if word in lex.words("money_context") or word in lex.words("money_noun"):
+            if word in self.worth_words:
                 return False
-            weighed = weighed or word in lex.words("weighed_subject")
+            weighed = weighed or word in self.weighed_words
         return weighed
 
     def _restates_mass(self, words: list[str], start: int) -> bool:

@@ -47,8 +47,6 @@ def unit_per_before(view: TokenView, start: int, lex: Lexicons, tied_words: froz
 
 #: How far before a sum "the price of 1kg of" may stand, a change between ("rose by 19.5 percent to").
 PRICED_LOOKBACK = 24
-#: The amounts a price is quoted for: one of the unit ("1kg", "one kilogram", "a litre").
-ONE_OF = frozenset({"1", "one", "a", "an"})
 
 
 def unit_priced_before(view: TokenView, start: int, lex: Lexicons) -> str | None:
@@ -60,7 +58,7 @@ def unit_priced_before(view: TokenView, start: int, lex: Lexicons) -> str | None
     price_nouns = lex.words("price_noun")
     if price_nouns.isdisjoint(lowers_of(view.doc)[lo:start]):
         return None
-    for j in range(start - 1, lo, -1):
+    for j in range(start - 1, lo - 1, -1):
         if words[j] in CLAUSE_BREAKS:
             return None
         if words[j].lower() in price_nouns:
@@ -69,9 +67,10 @@ def unit_priced_before(view: TokenView, start: int, lex: Lexicons) -> str | None
 
 
 def quoted_unit(view: TokenView, k: int, lex: Lexicons) -> str | None:
-    """The unit of "of 1kg of" starting at token ``k`` (after a price word), or None."""
+    """The unit of "of 1kg of" starting at token ``k`` (after a price word), or None: a price is
+    quoted for one of the unit ("1kg", "one kilogram", "a litre": context_words.csv one_of)."""
     words = view.words
-    if k + 2 >= view.n or words[k].lower() != "of" or words[k + 1].lower() not in ONE_OF:
+    if k + 2 >= view.n or words[k].lower() != "of" or words[k + 1].lower() not in lex.words("one_of"):
         return None
     unit = unit_at(view, k + 2, lex)
     if unit is None or unit[1] >= view.n or words[unit[1]].lower() != "of":
